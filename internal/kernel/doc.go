@@ -1,0 +1,10 @@
+// Package kernel holds the hot loops of spike delivery: CSR connectivity
+// split by blocks of post neurons, with block-local indices packed as uint16
+// where a block has at most 65 536 neurons, and the event-driven sums over
+// the rows of the neurons that spiked.
+//
+// Every block is delivered by one worker; rows keep the connector's order
+// and spikes arrive in ascending order, so each conductance receives its
+// additions in the same order whatever the number of blocks: results are
+// bit-identical across thread counts.
+package kernel

@@ -1,0 +1,117 @@
+package kernel
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/brainsim/brainsim/connect"
+)
+
+// Rows is a CSR restricted to the post neurons [Lo, Hi) of one block, with
+// post indices stored relative to Lo.
+type Rows struct {
+	Lo, Hi int
+	Ptr    []uint32  // len NPre+1
+	Idx16  []uint16  // local post indices when Hi−Lo <= 65536, else nil
+	Idx32  []uint32  // local post indices otherwise
+	W      []float32 // per-synapse weights in row order, or nil
+}
+
+// NNZ returns the number of synapses in the block.
+func (r *Rows) NNZ() int { return int(r.Ptr[len(r.Ptr)-1]) }
+
+// Bytes returns the memory held by the block's connectivity and weights.
+func (r *Rows) Bytes() int {
+	return 4*len(r.Ptr) + 2*len(r.Idx16) + 4*len(r.Idx32) + 4*len(r.W)
+}
+
+// Split distributes the synapses of c over the blocks of the post partition
+// bounds, keeping row order; w (per-synapse weights in CSR order) may be nil.
+func Split(c *connect.CSR, bounds []int, w []float32) ([]Rows, error) {
+	if w != nil && len(w) != c.NNZ() {
+		return nil, fmt.Errorf("kernel: %d weights for %d synapses", len(w), c.NNZ())
+	}
+	nb := len(bounds) - 1
+	block := make([]int32, c.NPost)
+	for b := 0; b < nb; b++ {
+		for j := bounds[b]; j < bounds[b+1]; j++ {
+			block[j] = int32(b)
+		}
+	}
+	out := make([]Rows, nb)
+	counts := make([]int64, nb)
+	for _, j := range c.Indices {
+		counts[block[j]]++
+	}
+	for b := range out {
+		if counts[b] > math.MaxUint32 {
+			return nil, fmt.Errorf("kernel: block %d holds %d synapses: at most %d per block (use more threads)", b, counts[b], uint32(math.MaxUint32))
+		}
+		r := &out[b]
+		r.Lo, r.Hi = bounds[b], bounds[b+1]
+		r.Ptr = make([]uint32, c.NPre+1)
+		if r.Hi-r.Lo <= 1<<16 {
+			r.Idx16 = make([]uint16, 0, counts[b])
+		} else {
+			r.Idx32 = make([]uint32, 0, counts[b])
+		}
+		if w != nil {
+			r.W = make([]float32, 0, counts[b])
+		}
+	}
+	for i := 0; i < c.NPre; i++ {
+		for q := c.Indptr[i]; q < c.Indptr[i+1]; q++ {
+			j := c.Indices[q]
+			r := &out[block[j]]
+			if r.Idx16 != nil {
+				r.Idx16 = append(r.Idx16, uint16(int(j)-r.Lo))
+			} else {
+				r.Idx32 = append(r.Idx32, uint32(int(j)-r.Lo))
+			}
+			if w != nil {
+				r.W = append(r.W, w[q])
+			}
+		}
+		for b := range out {
+			out[b].Ptr[i+1] = uint32(len(out[b].Idx16) + len(out[b].Idx32))
+		}
+	}
+	return out, nil
+}
+
+// AddScalar adds w to g[local post] for every synapse of every spiking row
+// (g is the block's slice, indexed locally).
+func (r *Rows) AddScalar(g []float64, spikes []int32, w float64) {
+	if r.Idx16 != nil {
+		addScalar(g, r.Ptr, r.Idx16, spikes, w)
+	} else {
+		addScalar(g, r.Ptr, r.Idx32, spikes, w)
+	}
+}
+
+// AddWeighted adds each synapse's own weight for every spiking row.
+func (r *Rows) AddWeighted(g []float64, spikes []int32) {
+	if r.Idx16 != nil {
+		addWeighted(g, r.Ptr, r.Idx16, r.W, spikes)
+	} else {
+		addWeighted(g, r.Ptr, r.Idx32, r.W, spikes)
+	}
+}
+
+func addScalar[I uint16 | uint32](g []float64, ptr []uint32, idx []I, spikes []int32, w float64) {
+	for _, i := range spikes {
+		for _, j := range idx[ptr[i]:ptr[i+1]] {
+			g[j] += w
+		}
+	}
+}
+
+func addWeighted[I uint16 | uint32](g []float64, ptr []uint32, idx []I, wt []float32, spikes []int32) {
+	for _, i := range spikes {
+		a, b := ptr[i], ptr[i+1]
+		ws := wt[a:b]
+		for q, j := range idx[a:b] {
+			g[j] += float64(ws[q])
+		}
+	}
+}

@@ -1,0 +1,153 @@
+package neuron
+
+import (
+	"math"
+
+	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/sim"
+)
+
+// LIFParams are the parameters of a leaky integrate-and-fire population
+// (Lapicque 1907; BrainPy's LIF/LifRef). Voltages in mV, times in ms.
+//
+//	τ·dV/dt = −(V − V_rest) + R·I(t)
+//	V ≥ V_th → spike, V ← V_reset, frozen for τ_ref
+type LIFParams struct {
+	VRest, VTh, VReset float64
+	// Tau is the membrane time constant (> 0).
+	Tau float64
+	// TauRef is the refractory period (>= 0), counted as round(TauRef/dt)
+	// steps: after a spike at step s, V stays at V_reset and input is
+	// discarded while k − s ≤ round(TauRef/dt).
+	TauRef float64
+	// R is the membrane resistance; 0 means 1 (BrainPy's default).
+	R float64
+	// V0 initialises V; nil means 0 mV (BrainPy's ZeroInit).
+	V0 initial.Init
+	// Method integrates V between spikes; "" means exp_auto, exact for this
+	// linear equation. See LinearMethods.
+	Method string
+	// Noise is the standard deviation σ of additive white noise:
+	// each step adds σ·√dt·ξ, ξ ~ N(0, 1) (BrainPy's noise=σ). 0 = none.
+	Noise float64
+}
+
+// LIF is a population of leaky integrate-and-fire neurons.
+//
+// Variables: "V" (mV), "input" (the current summed for the current step; it
+// is cleared at the start of each step, so after a step it holds the input
+// that step used). It sends spikes and receives current into "input".
+type LIF struct {
+	n      int
+	p      LIFParams
+	v      []float64
+	input  []float64
+	spike  []bool
+	last   []int64 // step of the last spike
+	decay  float64
+	ref    int64
+	noise  float64 // σ·√dt
+	noiseK uint64
+}
+
+// NewLIF returns a population of n LIF neurons after checking p.
+func NewLIF(n int, p LIFParams) (*LIF, error) {
+	const m = "LIF"
+	switch {
+	case n <= 0:
+		return nil, paramError(m, "size", n, "must be > 0")
+	case !finite(p.VRest):
+		return nil, paramError(m, "VRest", p.VRest, "must be finite")
+	case !finite(p.VTh):
+		return nil, paramError(m, "VTh", p.VTh, "must be finite")
+	case !finite(p.VReset) || p.VReset >= p.VTh:
+		return nil, paramError(m, "VReset", p.VReset, "must be finite and < VTh = "+ftoa(p.VTh))
+	case !(p.Tau > 0) || math.IsInf(p.Tau, 0):
+		return nil, paramError(m, "Tau", p.Tau, "must be a finite number of ms > 0")
+	case !(p.TauRef >= 0) || math.IsInf(p.TauRef, 0):
+		return nil, paramError(m, "TauRef", p.TauRef, "must be a finite number of ms >= 0")
+	case !(p.R >= 0) || math.IsInf(p.R, 0):
+		return nil, paramError(m, "R", p.R, "must be finite and > 0 (0 means the default 1)")
+	case !(p.Noise >= 0) || math.IsInf(p.Noise, 0):
+		return nil, paramError(m, "Noise", p.Noise, "must be finite and >= 0")
+	}
+	if _, ok := linearOrder(p.Method); !ok {
+		return nil, paramError(m, "Method", p.Method, "must be one of "+LinearMethods)
+	}
+	if p.R == 0 {
+		p.R = 1
+	}
+	if p.V0 == nil {
+		p.V0 = initial.Constant(0)
+	}
+	return &LIF{n: n, p: p}, nil
+}
+
+// Params returns the parameters (with defaults filled in).
+func (l *LIF) Params() LIFParams { return l.p }
+
+// Size implements sim.Population.
+func (l *LIF) Size() int { return l.n }
+
+// Init implements sim.Population.
+func (l *LIF) Init(env *sim.Env) error {
+	d, err := stepFactor("LIF", l.p.Method, -env.Dt/l.p.Tau)
+	if err != nil {
+		return err
+	}
+	l.decay = d
+	l.ref = int64(math.Round(l.p.TauRef / env.Dt))
+	l.noise = l.p.Noise * math.Sqrt(env.Dt)
+	l.noiseK = rng.String(env.Key, "noise")
+	l.v = make([]float64, l.n)
+	l.input = make([]float64, l.n)
+	l.spike = make([]bool, l.n)
+	l.last = make([]int64, l.n)
+	for i := range l.last {
+		l.last[i] = math.MinInt64 / 2
+	}
+	return l.p.V0.Fill(l.v, rng.String(env.Key, "V0"))
+}
+
+// Update implements sim.Population: the exact exponential step towards
+// V∞ = V_rest + R·I (or the chosen method's factor), the inclusive
+// refractory test before the threshold, then threshold and reset.
+func (l *LIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
+	vrest, r, vth, vreset, d, ref := l.p.VRest, l.p.R, l.p.VTh, l.p.VReset, l.decay, l.ref
+	V, in, last, spk := l.v[lo:hi], l.input[lo:hi], l.last[lo:hi], l.spike[lo:hi]
+	for j := range V {
+		v := V[j]
+		if k-last[j] > ref {
+			vinf := vrest + r*in[j]
+			v = vinf + (v-vinf)*d
+			if l.noise != 0 {
+				v += l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
+			}
+		}
+		if v >= vth {
+			V[j], last[j], spk[j] = vreset, k, true
+			spikes = append(spikes, int32(lo+j))
+		} else {
+			V[j], spk[j] = v, false
+		}
+	}
+	return spikes
+}
+
+// Var implements sim.Population.
+func (l *LIF) Var(name string) []float64 {
+	switch name {
+	case "V":
+		return l.v
+	case "input":
+		return l.input
+	}
+	return nil
+}
+
+// VarNames implements sim.Population.
+func (l *LIF) VarNames() []string { return []string{"V", "input"} }
+
+// Spike implements sim.Population.
+func (l *LIF) Spike() []bool { return l.spike }

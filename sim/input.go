@@ -1,0 +1,131 @@
+package sim
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// boundInput is an Input resolved against a network.
+type boundInput struct {
+	pop    int
+	target []float64
+	op     string
+	values []float64               // per-neuron constants, or nil
+	fn     func(t float64) float64 // or nil
+	cur    float64                 // the scalar for this step
+}
+
+func (r *Runner) bindInputs(in []Input) error {
+	type ranked struct {
+		b          boundInput
+		kind, rank int
+	}
+	var rs []ranked
+	for n, x := range in {
+		name, v, ok := strings.Cut(x.Target, ".")
+		pi := r.popIndex(name)
+		if !ok || pi < 0 {
+			return fmt.Errorf("sim: Inputs[%d].Target = %q: want \"population.variable\"; valid targets: %s",
+				n, x.Target, strings.Join(r.inputTargets(), ", "))
+		}
+		p := r.net.pops[pi].pop
+		target := p.Var(v)
+		if target == nil {
+			return fmt.Errorf("sim: Inputs[%d].Target = %q: population %q has no variable %q; valid targets: %s",
+				n, x.Target, name, v, strings.Join(r.inputTargets(), ", "))
+		}
+		rank, ok := opRank(x.Op)
+		if !ok {
+			return fmt.Errorf("sim: Inputs[%d].Op = %q: must be one of \"+\" (default), \"-\", \"*\", \"/\", \"=\"", n, x.Op)
+		}
+		if x.Values != nil && x.Func != nil {
+			return fmt.Errorf("sim: Inputs[%d] (%s): set at most one of Values and Func", n, x.Target)
+		}
+		if x.Values != nil && len(x.Values) != p.Size() {
+			return fmt.Errorf("sim: Inputs[%d].Values has length %d: must equal the size of %q, %d", n, len(x.Values), name, p.Size())
+		}
+		op := x.Op
+		if op == "" {
+			op = "+"
+		}
+		b := boundInput{pop: pi, target: target, op: op, values: x.Values, fn: x.Func, cur: x.Value}
+		kind := 0 // constants (scalar or per neuron), then functions, as BrainPy
+		if x.Func != nil {
+			kind = 1
+		}
+		rs = append(rs, ranked{b, kind, rank})
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].kind != rs[j].kind {
+			return rs[i].kind < rs[j].kind
+		}
+		return rs[i].rank < rs[j].rank
+	})
+	for _, x := range rs {
+		r.inputs = append(r.inputs, x.b)
+	}
+	return nil
+}
+
+func (r *Runner) inputTargets() []string {
+	var s []string
+	for _, p := range r.net.pops {
+		for _, v := range p.pop.VarNames() {
+			s = append(s, p.name+"."+v)
+		}
+	}
+	return s
+}
+
+// apply applies the input to neurons [lo, hi) of its population.
+func (b *boundInput) apply(lo, hi int) {
+	x := b.target[lo:hi]
+	if b.values != nil {
+		v := b.values[lo:hi]
+		switch b.op {
+		case "=":
+			copy(x, v)
+		case "+":
+			for i := range x {
+				x[i] += v[i]
+			}
+		case "-":
+			for i := range x {
+				x[i] -= v[i]
+			}
+		case "*":
+			for i := range x {
+				x[i] *= v[i]
+			}
+		case "/":
+			for i := range x {
+				x[i] /= v[i]
+			}
+		}
+		return
+	}
+	c := b.cur
+	switch b.op {
+	case "=":
+		for i := range x {
+			x[i] = c
+		}
+	case "+":
+		for i := range x {
+			x[i] += c
+		}
+	case "-":
+		for i := range x {
+			x[i] -= c
+		}
+	case "*":
+		for i := range x {
+			x[i] *= c
+		}
+	case "/":
+		for i := range x {
+			x[i] /= c
+		}
+	}
+}

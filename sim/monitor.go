@@ -1,0 +1,137 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+)
+
+// boundMonitor is a Monitor resolved against a network.
+type boundMonitor struct {
+	key   string
+	pop   int // spike monitors: population index; -1 for traces
+	size  int
+	mask  []bool
+	src   []float64
+	index []int
+	every int64
+	spk   *SpikeRecord
+	tr    *Trace
+}
+
+func (r *Runner) bindMonitors(ms []Monitor) error {
+	keys := map[string]bool{}
+	for n, m := range ms {
+		node, v, ok := strings.Cut(m.Name, ".")
+		if !ok {
+			return fmt.Errorf("sim: Monitors[%d].Name = %q: want \"node.variable\"; valid names: %s", n, m.Name, strings.Join(r.monitorNames(), ", "))
+		}
+		key := m.Key
+		if key == "" {
+			key = m.Name
+		}
+		if keys[key] {
+			return fmt.Errorf("sim: Monitors[%d]: key %q is used twice; set Monitor.Key to tell them apart", n, key)
+		}
+		keys[key] = true
+		if m.Every < 0 {
+			return fmt.Errorf("sim: Monitors[%d].Every = %d: must be >= 0 (0 means every step)", n, m.Every)
+		}
+		b := boundMonitor{key: key, pop: -1, every: int64(max(m.Every, 1))}
+		var size int
+		if pi := r.popIndex(node); pi >= 0 && v == "spike" {
+			b.pop, size = pi, r.net.pops[pi].pop.Size()
+		} else {
+			b.src = r.varOf(node, v)
+			if b.src == nil {
+				return fmt.Errorf("sim: Monitors[%d].Name = %q: no such variable; valid names: %s", n, m.Name, strings.Join(r.monitorNames(), ", "))
+			}
+			size = len(b.src)
+		}
+		for c, i := range m.Index {
+			if i < 0 || i >= size {
+				return fmt.Errorf("sim: Monitors[%d].Index[%d] = %d: must be in [0, %d) for %q", n, c, i, size, m.Name)
+			}
+		}
+		if b.pop >= 0 {
+			if m.Index != nil {
+				b.mask = make([]bool, size)
+				for _, i := range m.Index {
+					b.mask[i] = true
+				}
+			}
+		} else {
+			b.index = m.Index
+			if b.index == nil {
+				b.index = make([]int, size)
+				for i := range b.index {
+					b.index[i] = i
+				}
+			}
+		}
+		b.size = size
+		r.mons = append(r.mons, b)
+	}
+	return nil
+}
+
+func (r *Runner) varOf(node, v string) []float64 {
+	if p := r.net.Population(node); p != nil {
+		return p.Var(v)
+	}
+	if p := r.net.Projection(node); p != nil {
+		return p.Var(v)
+	}
+	return nil
+}
+
+func (r *Runner) monitorNames() []string {
+	var s []string
+	for _, p := range r.net.pops {
+		s = append(s, p.name+".spike")
+		for _, v := range p.pop.VarNames() {
+			s = append(s, p.name+"."+v)
+		}
+	}
+	for _, p := range r.net.projs {
+		for _, v := range p.proj.VarNames() {
+			s = append(s, p.name+"."+v)
+		}
+	}
+	return s
+}
+
+// start prepares empty records for a run of steps steps from step k0.
+func (m *boundMonitor) start(k0, steps int64, dt float64, res *Results) {
+	if m.pop >= 0 {
+		m.spk = &SpikeRecord{N: m.size}
+		res.Spikes[m.key] = m.spk
+		return
+	}
+	first := (k0 + m.every - 1) / m.every * m.every
+	rows := int64(0)
+	if first < k0+steps {
+		rows = (k0+steps-1-first)/m.every + 1
+	}
+	m.tr = &Trace{Index: m.index, T: make([]float64, 0, rows), Data: make([]float64, 0, rows*int64(len(m.index)))}
+	res.Traces[m.key] = m.tr
+}
+
+// record stores step k's post-update values.
+func (m *boundMonitor) record(k int64, t float64, spikes []int32) {
+	if m.pop >= 0 {
+		for _, i := range spikes {
+			if m.mask == nil || m.mask[i] {
+				m.spk.T = append(m.spk.T, t)
+				m.spk.I = append(m.spk.I, i)
+			}
+		}
+		return
+	}
+	if k%m.every != 0 {
+		return
+	}
+	m.tr.T = append(m.tr.T, t)
+	for _, i := range m.index {
+		m.tr.Data = append(m.tr.Data, m.src[i])
+	}
+}

@@ -1,0 +1,70 @@
+package sim
+
+// Env is what a node learns when a runner prepares it for a run.
+type Env struct {
+	// Dt is the time step in ms.
+	Dt float64
+	// Key is the node's random key, derived from the network seed and the
+	// node's name (use internal/rng to derive further streams from it).
+	Key uint64
+	// Bounds partitions the neurons a node writes to (the population itself,
+	// or a projection's post population) into contiguous blocks: block b is
+	// [Bounds[b], Bounds[b+1]). Each block is updated by one worker, so
+	// nothing written in block b may be read or written by another block in
+	// the same step.
+	Bounds []int
+}
+
+// Population is a group of neurons stepped by the network.
+//
+// A population owns its state as slices indexed by neuron. Its float64
+// variables are reachable by name (monitors "P.V", inputs "P.input"); its
+// spikes of the latest step are in Spike.
+type Population interface {
+	// Size returns the number of neurons.
+	Size() int
+	// Init allocates and initialises the state for a run with env.Dt. It is
+	// called once by NewRunner, before any Update, and resets the state.
+	Init(env *Env) error
+	// Update advances neurons [lo, hi) by one step: step index k at time t
+	// (ms). It reads the input accumulated for the step, integrates, applies
+	// the threshold and reset, sets Spike()[lo:hi], appends the indices of the
+	// neurons that spiked (ascending) to spikes and returns the result.
+	Update(k int64, t float64, lo, hi int, spikes []int32) []int32
+	// Var returns the float64 variable name (length Size), or nil.
+	Var(name string) []float64
+	// VarNames lists the variables Var accepts.
+	VarNames() []string
+	// Spike returns the spike flags of the latest step (length Size).
+	Spike() []bool
+}
+
+// History gives a projection the spikes its pre population emitted in
+// earlier steps.
+type History interface {
+	// At returns the ascending indices of the pre neurons that spiked at step
+	// k-lag, for 1 <= lag <= the projection's MaxLag. The slice is valid only
+	// during the current step and must not be modified.
+	At(lag int) []int32
+}
+
+// Projection carries spikes from a pre to a post population and turns them
+// into input for the post population.
+type Projection interface {
+	// Pre and Post return the populations the projection connects.
+	Pre() Population
+	Post() Population
+	// Init builds connectivity and state for a run; env.Bounds is the block
+	// partition of the post population. Pre and Post are initialised first.
+	Init(env *Env) error
+	// MaxLag returns the largest spike latency in steps (>= 1) the projection
+	// reads through History.At; valid after Init.
+	MaxLag() int
+	// Update runs step k for post block b, the post neurons [lo, hi): it
+	// reads pre spikes from hist and post state of that block only, and adds
+	// to the post population's input in that block.
+	Update(k int64, b, lo, hi int, hist History)
+	// Var and VarNames expose post-sized or synapse-sized state to monitors.
+	Var(name string) []float64
+	VarNames() []string
+}

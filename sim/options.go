@@ -1,0 +1,118 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+)
+
+// DefaultDt is the time step in ms used when Options.Dt is zero (BrainPy's
+// default).
+const DefaultDt = 0.1
+
+// Options configure a Runner.
+type Options struct {
+	// Dt is the time step in ms; zero means DefaultDt.
+	Dt float64
+	// Threads is the number of workers that step the network; zero means
+	// runtime.GOMAXPROCS(0). Results do not depend on it.
+	Threads int
+	// Monitors name the variables to record, e.g. "E.spike", "E.V", "E2E.g".
+	Monitors []Monitor
+	// Inputs are applied to population variables at the start of every step,
+	// before projections and neurons update.
+	Inputs []Input
+	// Progress, if non-nil, is called from the runner's goroutine with the
+	// steps done and the steps of the current Run, about 200 times per run
+	// and once at its end.
+	Progress func(done, total int64)
+}
+
+// Monitor names a variable to record.
+//
+// "P.spike" records spike events (time and neuron index) of population P.
+// Any other "X.var" records a trace of the float64 variable var of
+// population or projection X: the values of the neurons in Index (all when
+// nil) at every step k with k % Every == 0 (Every 0 means 1).
+type Monitor struct {
+	Name  string
+	Index []int
+	Every int
+	// Key names the record in the results; empty means Name.
+	Key string
+}
+
+// Mon returns monitors recording every listed variable in full at every step.
+func Mon(names ...string) []Monitor {
+	m := make([]Monitor, len(names))
+	for i, n := range names {
+		m[i] = Monitor{Name: n}
+	}
+	return m
+}
+
+// Input is applied to a population variable at the start of every step.
+// Exactly one of Values or Func may be set; when neither is, Value is used.
+type Input struct {
+	// Target is "P.var", usually "P.input".
+	Target string
+	// Value is a constant applied to every neuron.
+	Value float64
+	// Values is one constant per neuron (length = population size).
+	Values []float64
+	// Func returns the value for time t (ms), applied to every neuron.
+	Func func(t float64) float64
+	// Op is how the value combines with the variable: "+" (the default),
+	// "-", "*", "/" or "=".
+	Op string
+}
+
+// Const returns an input adding v to target every step.
+func Const(target string, v float64) Input { return Input{Target: target, Value: v} }
+
+// opRank gives the order in which operations are applied within a kind of
+// input (BrainPy applies '=' first, then '+', '-', '*', '/').
+func opRank(op string) (int, bool) {
+	switch op {
+	case "=":
+		return 0, true
+	case "+", "":
+		return 1, true
+	case "-":
+		return 2, true
+	case "*":
+		return 3, true
+	case "/":
+		return 4, true
+	}
+	return 0, false
+}
+
+func (o *Options) dt() (float64, error) {
+	dt := o.Dt
+	if dt == 0 {
+		dt = DefaultDt
+	}
+	if !(dt > 0) || math.IsInf(dt, 0) {
+		return 0, fmt.Errorf("sim: Options.Dt = %v: must be a finite number of ms > 0 (0 means the default %v)", o.Dt, DefaultDt)
+	}
+	return dt, nil
+}
+
+// StepsFor returns the number of steps Run(duration) takes with time step
+// dt: floor(duration/dt + 1e-9), so that 200/0.1 is 2000 steps although the
+// quotient is 1999.9999999999998 in floating point, and 0.25/0.1 is 2 steps
+// (durations that are not a multiple of dt are truncated, as BrainPy's
+// int(duration/dt)).
+func StepsFor(duration, dt float64) (int64, error) {
+	if !(duration > 0) || math.IsInf(duration, 0) {
+		return 0, fmt.Errorf("sim: Run duration = %v ms: must be a finite number > 0", duration)
+	}
+	n := math.Floor(duration/dt + 1e-9)
+	if n < 1 {
+		return 0, fmt.Errorf("sim: Run duration = %v ms: shorter than one time step (dt = %v ms)", duration, dt)
+	}
+	if n > 1<<53 {
+		return 0, fmt.Errorf("sim: Run duration = %v ms: too many steps (%g) for dt = %v ms", duration, n, dt)
+	}
+	return int64(n), nil
+}

@@ -1,0 +1,185 @@
+package sim
+
+import (
+	"fmt"
+	"runtime"
+
+	"github.com/brainsim/brainsim/internal/rng"
+)
+
+// Runner steps a network in time. Create it with NewRunner, which builds the
+// network (initial state, connectivity); each Run continues where the
+// previous one stopped.
+type Runner struct {
+	net     *Network
+	dt      float64
+	threads int
+	k       int64 // index of the next step
+	t       float64
+
+	bounds  [][]int     // per population, block boundaries
+	hist    []*history  // per population
+	spk     [][][]int32 // per population, per block: spikes of the current step
+	inputs  []boundInput
+	mons    []boundMonitor
+	opt     Options
+	clear   [][]float64 // per population: its "input" variable, or nil
+	workers *pool
+}
+
+// NewRunner initialises every node of net for the options and returns a
+// runner at step 0. It resets the state of all nodes, so a network belongs
+// to one runner at a time.
+func NewRunner(net *Network, opt Options) (*Runner, error) {
+	if net == nil {
+		return nil, fmt.Errorf("sim: NewRunner: network is nil")
+	}
+	dt, err := opt.dt()
+	if err != nil {
+		return nil, err
+	}
+	threads := opt.Threads
+	if threads < 0 {
+		return nil, fmt.Errorf("sim: Options.Threads = %d: must be >= 0 (0 means GOMAXPROCS)", threads)
+	}
+	if threads == 0 {
+		threads = runtime.GOMAXPROCS(0)
+	}
+	r := &Runner{net: net, dt: dt, threads: threads, opt: opt}
+	for _, p := range net.pops {
+		b := partition(p.pop.Size(), threads)
+		r.bounds = append(r.bounds, b)
+		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: b}
+		if err := p.pop.Init(env); err != nil {
+			return nil, fmt.Errorf("sim: population %q: %w", p.name, err)
+		}
+		r.spk = append(r.spk, make([][]int32, threads))
+		r.clear = append(r.clear, p.pop.Var("input"))
+	}
+	lags := make([]int, len(net.pops))
+	for _, p := range net.projs {
+		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: r.bounds[p.post]}
+		if err := p.proj.Init(env); err != nil {
+			return nil, fmt.Errorf("sim: projection %q: %w", p.name, err)
+		}
+		if l := p.proj.MaxLag(); l < 1 {
+			return nil, fmt.Errorf("sim: projection %q: MaxLag = %d: must be >= 1", p.name, l)
+		} else if l > lags[p.pre] {
+			lags[p.pre] = l
+		}
+	}
+	for _, l := range lags {
+		r.hist = append(r.hist, newHistory(max(l, 1)))
+	}
+	if err := r.bindInputs(opt.Inputs); err != nil {
+		return nil, err
+	}
+	if err := r.bindMonitors(opt.Monitors); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Dt returns the time step in ms.
+func (r *Runner) Dt() float64 { return r.dt }
+
+// Step returns the index of the next step; its time is Step()·Dt().
+func (r *Runner) Step() int64 { return r.k }
+
+// Threads returns the number of workers.
+func (r *Runner) Threads() int { return r.threads }
+
+func (r *Runner) popIndex(name string) int {
+	for i, p := range r.net.pops {
+		if p.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// partition splits n neurons into w contiguous blocks of near-equal size.
+func partition(n, w int) []int {
+	b := make([]int, w+1)
+	for i := range b {
+		b[i] = int(int64(n) * int64(i) / int64(w))
+	}
+	return b
+}
+
+// Run advances the network by duration ms (StepsFor(duration, dt) steps)
+// and returns what the monitors recorded during this run.
+func (r *Runner) Run(duration float64) (*Results, error) {
+	steps, err := StepsFor(duration, r.dt)
+	if err != nil {
+		return nil, err
+	}
+	res := &Results{Dt: r.dt, Start: r.k, Steps: steps, Spikes: map[string]*SpikeRecord{}, Traces: map[string]*Trace{}}
+	for i := range r.mons {
+		r.mons[i].start(r.k, steps, r.dt, res)
+	}
+	r.workers = newPool(r.threads, r.work)
+	defer r.workers.stop()
+	every := max(steps/200, 1)
+	for n := int64(0); n < steps; n++ {
+		r.step()
+		if r.opt.Progress != nil && ((n+1)%every == 0 || n+1 == steps) {
+			r.opt.Progress(n+1, steps)
+		}
+	}
+	return res, nil
+}
+
+// step runs one step on all workers, then merges spikes and records.
+func (r *Runner) step() {
+	k := r.k
+	r.t = float64(k) * r.dt
+	for i := range r.inputs {
+		if in := &r.inputs[i]; in.fn != nil {
+			in.cur = in.fn(r.t)
+		}
+	}
+	for _, h := range r.hist {
+		h.k = k
+	}
+	r.workers.run()
+	for p := range r.net.pops {
+		merged := r.hist[p].slot(k)
+		for _, s := range r.spk[p] {
+			merged = append(merged, s...)
+		}
+		r.hist[p].set(k, merged)
+	}
+	for i := range r.mons {
+		m := &r.mons[i]
+		var spikes []int32
+		if m.pop >= 0 {
+			spikes = r.hist[m.pop].get(k)
+		}
+		m.record(k, r.t, spikes)
+	}
+	r.k++
+}
+
+// work is one worker's share of a step: block b of every population.
+func (r *Runner) work(b int) {
+	k, t := r.k, r.t
+	for p := range r.net.pops {
+		lo, hi := r.bounds[p][b], r.bounds[p][b+1]
+		if in := r.clear[p]; in != nil {
+			clear(in[lo:hi])
+		}
+	}
+	for i := range r.inputs {
+		in := &r.inputs[i]
+		in.apply(r.bounds[in.pop][b], r.bounds[in.pop][b+1])
+	}
+	for _, pr := range r.net.projs {
+		lo, hi := r.bounds[pr.post][b], r.bounds[pr.post][b+1]
+		pr.proj.Update(k, b, lo, hi, r.hist[pr.pre])
+	}
+	for p, np := range r.net.pops {
+		lo, hi := r.bounds[p][b], r.bounds[p][b+1]
+		r.spk[p][b] = np.pop.Update(k, t, lo, hi, r.spk[p][b][:0])
+	}
+}

@@ -1,0 +1,170 @@
+package synapse
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/brainsim/brainsim/connect"
+	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/internal/kernel"
+	"github.com/brainsim/brainsim/sim"
+)
+
+// ExpParams are the parameters of an exponential synapse (BrainPy's
+// ExpCOBA/ExpCUBA, bp.dyn.Expon): dg/dt = −g/τ, g += w on each arriving
+// spike; COBA output I = g·(E − V_post), CUBA output I = g.
+type ExpParams struct {
+	// Tau is the decay time constant in ms (> 0).
+	Tau float64
+	// GMax is the weight of every synapse, used unless WeightInit or
+	// Weights is set.
+	GMax float64
+	// WeightInit, if set, draws a float32 weight per synapse at build time.
+	WeightInit initial.Init
+	// Weights, if set, gives the float32 weight of every synapse in the
+	// connector's CSR order; its length must equal the number of synapses.
+	Weights []float32
+	// E is the reversal potential in mV (COBA only).
+	E float64
+	// Delay is the transmission delay in ms: a spike at step j arrives at
+	// step j + max(1, round(Delay/dt)). 0 means one step.
+	Delay float64
+}
+
+// Exp is a projection with an exponentially decaying conductance per post
+// neuron. Variables: "g" (post-sized conductance). It receives spikes from
+// its pre population and adds current to its post population's "input".
+type Exp struct {
+	kind      string
+	coba      bool
+	pre, post sim.Population
+	conn      connect.Connector
+	p         ExpParams
+
+	g      []float64
+	vpost  []float64
+	input  []float64
+	decay  float64
+	lag    int
+	rows   []kernel.Rows
+	nnz    int
+	weight float64
+}
+
+// NewExpCOBA returns a conductance-based exponential projection from pre to
+// post: the post population needs variables "V" and "input".
+func NewExpCOBA(pre, post sim.Population, conn connect.Connector, p ExpParams) (*Exp, error) {
+	return newExp("ExpCOBA", true, pre, post, conn, p)
+}
+
+// NewExpCUBA returns a current-based exponential projection: the post
+// population needs an "input" variable; E must be 0 (it is not used).
+func NewExpCUBA(pre, post sim.Population, conn connect.Connector, p ExpParams) (*Exp, error) {
+	if p.E != 0 {
+		return nil, fmt.Errorf("synapse: ExpCUBA E = %v: ExpCUBA has no reversal potential (leave E 0 or use NewExpCOBA)", p.E)
+	}
+	return newExp("ExpCUBA", false, pre, post, conn, p)
+}
+
+func newExp(kind string, coba bool, pre, post sim.Population, conn connect.Connector, p ExpParams) (*Exp, error) {
+	if err := checkEnds(kind, pre, post, conn); err != nil {
+		return nil, err
+	}
+	switch {
+	case !(p.Tau > 0) || math.IsInf(p.Tau, 0):
+		return nil, fmt.Errorf("synapse: %s Tau = %v: must be a finite number of ms > 0", kind, p.Tau)
+	case !finite(p.GMax):
+		return nil, fmt.Errorf("synapse: %s GMax = %v: must be finite", kind, p.GMax)
+	case !finite(p.E):
+		return nil, fmt.Errorf("synapse: %s E = %v: must be finite", kind, p.E)
+	case p.WeightInit != nil && p.Weights != nil:
+		return nil, fmt.Errorf("synapse: %s: set at most one of WeightInit and Weights", kind)
+	}
+	if err := checkDelay(kind, p.Delay); err != nil {
+		return nil, err
+	}
+	for q, w := range p.Weights {
+		if !finite(float64(w)) {
+			return nil, fmt.Errorf("synapse: %s Weights[%d] = %v: must be finite", kind, q, w)
+		}
+	}
+	return &Exp{kind: kind, coba: coba, pre: pre, post: post, conn: conn, p: p}, nil
+}
+
+// Pre implements sim.Projection.
+func (e *Exp) Pre() sim.Population { return e.pre }
+
+// Post implements sim.Projection.
+func (e *Exp) Post() sim.Population { return e.post }
+
+// Init implements sim.Projection: it builds the connectivity (seeded from
+// env.Key unless the connector has its own seed) and splits it by post block.
+func (e *Exp) Init(env *sim.Env) error {
+	e.input = e.post.Var("input")
+	if e.input == nil {
+		return fmt.Errorf("synapse: %s: the post population has no \"input\" variable", e.kind)
+	}
+	if e.coba {
+		e.vpost = e.post.Var("V")
+		if e.vpost == nil {
+			return fmt.Errorf("synapse: %s: the post population has no \"V\" variable for the COBA driving force", e.kind)
+		}
+	}
+	e.decay = math.Exp(-env.Dt / e.p.Tau)
+	e.lag = lagSteps(e.p.Delay, env.Dt)
+	e.g = make([]float64, e.post.Size())
+	rows, nnz, err := buildRows(e.kind, e.pre, e.post, e.conn, env, e.p.WeightInit, e.p.Weights)
+	if err != nil {
+		return err
+	}
+	e.rows, e.nnz, e.weight = rows, nnz, e.p.GMax
+	return nil
+}
+
+// MaxLag implements sim.Projection.
+func (e *Exp) MaxLag() int { return e.lag }
+
+// Update implements sim.Projection.
+func (e *Exp) Update(_ int64, b, lo, hi int, hist sim.History) {
+	g := e.g[lo:hi]
+	d := e.decay
+	for j := range g {
+		g[j] *= d
+	}
+	if s := hist.At(e.lag); len(s) > 0 {
+		r := &e.rows[b]
+		if r.W != nil {
+			r.AddWeighted(g, s)
+		} else {
+			r.AddScalar(g, s, e.weight)
+		}
+	}
+	in := e.input[lo:hi]
+	if e.coba {
+		v, E := e.vpost[lo:hi], e.p.E
+		for j := range g {
+			in[j] += g[j] * (E - v[j])
+		}
+	} else {
+		for j := range g {
+			in[j] += g[j]
+		}
+	}
+}
+
+// Var implements sim.Projection.
+func (e *Exp) Var(name string) []float64 {
+	if name == "g" {
+		return e.g
+	}
+	return nil
+}
+
+// VarNames implements sim.Projection.
+func (e *Exp) VarNames() []string { return []string{"g"} }
+
+// NumSynapses returns the number of synapses (after Init).
+func (e *Exp) NumSynapses() int { return e.nnz }
+
+// Bytes returns the memory held by connectivity and weights (after Init).
+func (e *Exp) Bytes() int { return rowsBytes(e.rows) }

@@ -5,9 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brainsim/brainsim/connect"
 	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/neuron"
 	"github.com/brainsim/brainsim/sim"
+	"github.com/brainsim/brainsim/synapse"
 )
 
 func lif(t *testing.T, n int) *neuron.LIF {
@@ -197,5 +199,23 @@ func TestNetworkErrors(t *testing.T) {
 	}
 	if err := net.Add("B", a); err == nil || !strings.Contains(err.Error(), "under another name") {
 		t.Errorf("same population twice: %v", err)
+	}
+}
+
+// TestProjectionOfAnotherNetwork checks that a projection whose populations
+// belong to another network is refused with the populations listed.
+func TestProjectionOfAnotherNetwork(t *testing.T) {
+	a, b := lif(t, 3), lif(t, 3)
+	other := sim.NewNetwork(1)
+	_ = other.Add("A", a)
+	_ = other.Add("B", b)
+	proj, err := synapse.NewExpCOBA(a, b, connect.All2All(), synapse.ExpParams{Tau: 5, GMax: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	net := sim.NewNetwork(1)
+	_ = net.Add("B", b)
+	if err := net.Add("AB", proj); err == nil || !strings.Contains(err.Error(), "pre population is not in this network (add it first; populations: B)") {
+		t.Errorf("got %v", err)
 	}
 }

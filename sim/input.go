@@ -13,6 +13,8 @@ type boundInput struct {
 	op     string
 	values []float64               // per-neuron constants, or nil
 	fn     func(t float64) float64 // or nil
+	src    Source                  // or nil
+	buf    []float64               // src values, population-sized
 	cur    float64                 // the scalar for this step
 }
 
@@ -39,8 +41,14 @@ func (r *Runner) bindInputs(in []Input) error {
 		if !ok {
 			return fmt.Errorf("sim: Inputs[%d].Op = %q: must be one of \"+\" (default), \"-\", \"*\", \"/\", \"=\"", n, x.Op)
 		}
-		if x.Values != nil && x.Func != nil {
-			return fmt.Errorf("sim: Inputs[%d] (%s): set at most one of Values and Func", n, x.Target)
+		set := 0
+		for _, b := range []bool{x.Values != nil, x.Func != nil, x.Source != nil} {
+			if b {
+				set++
+			}
+		}
+		if set > 1 {
+			return fmt.Errorf("sim: Inputs[%d] (%s): set at most one of Values, Func and Source", n, x.Target)
 		}
 		if x.Values != nil && len(x.Values) != p.Size() {
 			return fmt.Errorf("sim: Inputs[%d].Values has length %d: must equal the size of %q, %d", n, len(x.Values), name, p.Size())
@@ -49,10 +57,14 @@ func (r *Runner) bindInputs(in []Input) error {
 		if op == "" {
 			op = "+"
 		}
-		b := boundInput{pop: pi, target: target, op: op, values: x.Values, fn: x.Func, cur: x.Value}
-		kind := 0 // constants (scalar or per neuron), then functions, as BrainPy
-		if x.Func != nil {
+		b := boundInput{pop: pi, target: target, op: op, values: x.Values, fn: x.Func, src: x.Source, cur: x.Value}
+		kind := 0 // constants (scalar or per neuron), then functions, then sources
+		switch {
+		case x.Func != nil:
 			kind = 1
+		case x.Source != nil:
+			kind = 2
+			b.buf = make([]float64, p.Size())
 		}
 		rs = append(rs, ranked{b, kind, rank})
 	}
@@ -78,11 +90,16 @@ func (r *Runner) inputTargets() []string {
 	return s
 }
 
-// apply applies the input to neurons [lo, hi) of its population.
-func (b *boundInput) apply(lo, hi int) {
+// apply applies the input of step k to neurons [lo, hi) of its population.
+func (b *boundInput) apply(k int64, t float64, lo, hi int) {
 	x := b.target[lo:hi]
-	if b.values != nil {
-		v := b.values[lo:hi]
+	v := b.values
+	if b.src != nil {
+		b.src.Values(k, t, lo, hi, b.buf[lo:hi])
+		v = b.buf
+	}
+	if v != nil {
+		v := v[lo:hi]
 		switch b.op {
 		case "=":
 			copy(x, v)

@@ -68,3 +68,21 @@ type Projection interface {
 	Var(name string) []float64
 	VarNames() []string
 }
+
+// PreStateReader is implemented by projections that read the pre
+// population's state (not only its spikes) during Update, such as gap
+// junctions reading V_pre. When any projection reports true, the runner
+// finishes the projection phase of every block before any population
+// updates (one more barrier per step), so such reads see the previous step.
+type PreStateReader interface {
+	ReadsPreState() bool
+}
+
+// Source produces one value per neuron every step, such as a Poisson
+// current. Values fills dst (the neurons [lo, hi) of the target) for step k
+// at time t; it is called concurrently for different blocks, so it must
+// depend only on its arguments and immutable state (use counter-based
+// random draws keyed by step and neuron).
+type Source interface {
+	Values(k int64, t float64, lo, hi int, dst []float64)
+}

@@ -51,7 +51,8 @@ func Mon(names ...string) []Monitor {
 }
 
 // Input is applied to a population variable at the start of every step.
-// Exactly one of Values or Func may be set; when neither is, Value is used.
+// At most one of Values, Func or Source may be set; when none is, Value is
+// used.
 type Input struct {
 	// Target is "P.var", usually "P.input".
 	Target string
@@ -61,6 +62,8 @@ type Input struct {
 	Values []float64
 	// Func returns the value for time t (ms), applied to every neuron.
 	Func func(t float64) float64
+	// Source produces a value per neuron and step (e.g. Poisson input).
+	Source Source
 	// Op is how the value combines with the variable: "+" (the default),
 	// "-", "*", "/" or "=".
 	Op string

@@ -25,6 +25,8 @@ type Runner struct {
 	opt     Options
 	clear   [][]float64 // per population: its "input" variable, or nil
 	workers *pool
+	twoPass bool // a projection reads pre state: barrier before neurons
+	phase   int  // with twoPass: 0 = inputs and projections, 1 = neurons
 }
 
 // NewRunner initialises every node of net for the options and returns a
@@ -61,6 +63,9 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: r.bounds[p.post]}
 		if err := p.proj.Init(env); err != nil {
 			return nil, fmt.Errorf("sim: projection %q: %w", p.name, err)
+		}
+		if ps, ok := p.proj.(PreStateReader); ok && ps.ReadsPreState() {
+			r.twoPass = true
 		}
 		if l := p.proj.MaxLag(); l < 1 {
 			return nil, fmt.Errorf("sim: projection %q: MaxLag = %d: must be >= 1", p.name, l)
@@ -142,6 +147,11 @@ func (r *Runner) step() {
 	for _, h := range r.hist {
 		h.k = k
 	}
+	if r.twoPass {
+		r.phase = 0
+		r.workers.run()
+		r.phase = 1
+	}
 	r.workers.run()
 	for p := range r.net.pops {
 		merged := r.hist[p].slot(k)
@@ -163,6 +173,17 @@ func (r *Runner) step() {
 
 // work is one worker's share of a step: block b of every population.
 func (r *Runner) work(b int) {
+	if !r.twoPass || r.phase == 0 {
+		r.project(b)
+	}
+	if !r.twoPass || r.phase == 1 {
+		r.integrate(b)
+	}
+}
+
+// project clears and applies the inputs of block b and runs the projections
+// onto it.
+func (r *Runner) project(b int) {
 	k, t := r.k, r.t
 	for p := range r.net.pops {
 		lo, hi := r.bounds[p][b], r.bounds[p][b+1]
@@ -172,12 +193,17 @@ func (r *Runner) work(b int) {
 	}
 	for i := range r.inputs {
 		in := &r.inputs[i]
-		in.apply(r.bounds[in.pop][b], r.bounds[in.pop][b+1])
+		in.apply(k, t, r.bounds[in.pop][b], r.bounds[in.pop][b+1])
 	}
 	for _, pr := range r.net.projs {
 		lo, hi := r.bounds[pr.post][b], r.bounds[pr.post][b+1]
 		pr.proj.Update(k, b, lo, hi, r.hist[pr.pre])
 	}
+}
+
+// integrate updates block b of every population.
+func (r *Runner) integrate(b int) {
+	k, t := r.k, r.t
 	for p, np := range r.net.pops {
 		lo, hi := r.bounds[p][b], r.bounds[p][b+1]
 		r.spk[p][b] = np.pop.Update(k, t, lo, hi, r.spk[p][b][:0])

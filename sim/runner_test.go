@@ -219,3 +219,36 @@ func TestProjectionOfAnotherNetwork(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// stepIndexSource gives neuron i the value 1000·k + i at step k.
+type stepIndexSource struct{}
+
+func (stepIndexSource) Values(k int64, _ float64, lo, hi int, dst []float64) {
+	for i := range dst {
+		dst[i] = float64(1000*k) + float64(lo+i)
+	}
+}
+
+// TestSourceInput checks that a Source is evaluated per step and neuron and
+// combined with its operation, for any number of threads.
+func TestSourceInput(t *testing.T) {
+	for _, threads := range []int{1, 2, 3} {
+		r, err := sim.NewRunner(oneNet(t, 5), sim.Options{Threads: threads, Monitors: sim.Mon("E.input"),
+			Inputs: []sim.Input{{Target: "E.input", Source: stepIndexSource{}, Op: "-"}, sim.Const("E.input", 0.5)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, _ := r.Run(0.4)
+		for k := 0; k < 4; k++ {
+			for i := 0; i < 5; i++ {
+				if got, want := res.Traces["E.input"].At(k, i), 0.5-float64(1000*k+i); got != want {
+					t.Fatalf("threads=%d step %d neuron %d: input %v, want %v", threads, k, i, got, want)
+				}
+			}
+		}
+	}
+	_, err := sim.NewRunner(oneNet(t, 2), sim.Options{Inputs: []sim.Input{{Target: "E.input", Source: stepIndexSource{}, Func: func(float64) float64 { return 0 }}}})
+	if err == nil || !strings.Contains(err.Error(), "at most one of Values, Func and Source") {
+		t.Errorf("Source and Func together: %v", err)
+	}
+}

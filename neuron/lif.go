@@ -49,6 +49,7 @@ type LIF struct {
 	ref    int64
 	noise  float64 // σ·√dt
 	noiseK uint64
+	channels
 }
 
 // NewLIF returns a population of n LIF neurons after checking p.
@@ -100,6 +101,7 @@ func (l *LIF) Init(env *sim.Env) error {
 	l.ref = int64(math.Round(l.p.TauRef / env.Dt))
 	l.noise = l.p.Noise * math.Sqrt(env.Dt)
 	l.noiseK = rng.String(env.Key, "noise")
+	l.reset()
 	l.v = make([]float64, l.n)
 	l.input = make([]float64, l.n)
 	l.spike = make([]bool, l.n)
@@ -110,27 +112,43 @@ func (l *LIF) Init(env *sim.Env) error {
 	return l.p.V0.Fill(l.v, rng.String(env.Key, "V0"))
 }
 
-// Update implements sim.Population: the exact exponential step towards
+// Update implements sim.Population: the hosted channels' currents are
+// added to the input, then the exact exponential step towards
 // V∞ = V_rest + R·I (or the chosen method's factor), the inclusive
 // refractory test before the threshold, then threshold and reset.
 func (l *LIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
-	vrest, r, vth, vreset, d, ref := l.p.VRest, l.p.R, l.p.VTh, l.p.VReset, l.decay, l.ref
-	V, in, last, spk := l.v[lo:hi], l.input[lo:hi], l.last[lo:hi], l.spike[lo:hi]
+	if len(l.list) == 0 {
+		return l.integrate(k, lo, hi, spikes)
+	}
+	for a := lo; a < hi; a += chunk {
+		b := min(a+chunk, hi)
+		l.apply(l.input, l.v, a, b)
+		spikes = l.integrate(k, a, b, spikes)
+	}
+	return spikes
+}
+
+func (l *LIF) integrate(k int64, lo, hi int, spikes []int32) []int32 {
+	vrest, r, vth, vreset, d, ref, noise := l.p.VRest, l.p.R, l.p.VTh, l.p.VReset, l.decay, l.ref, l.noise
+	V := l.v[lo:hi]
+	in, last, spk := l.input[lo:hi][:len(V)], l.last[lo:hi][:len(V)], l.spike[lo:hi][:len(V)]
 	for j := range V {
-		v := V[j]
-		if k-last[j] > ref {
-			vinf := vrest + r*in[j]
-			v = vinf + (v-vinf)*d
-			if l.noise != 0 {
-				v += l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
-			}
+		vold := V[j]
+		vinf := vrest + r*in[j]
+		v := vinf + (vold-vinf)*d
+		if noise != 0 {
+			v += noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
 		}
-		if v >= vth {
-			V[j], last[j], spk[j] = vreset, k, true
+		// refractory (k − last ≤ ref): keep vold. A bit select instead of a
+		// branch: refractory neurons are scattered, so a branch mispredicts.
+		keep := uint64((ref - (k - last[j])) >> 63) // all ones when integrating
+		v = math.Float64frombits(math.Float64bits(v)&keep | math.Float64bits(vold)&^keep)
+		s := v >= vth
+		if s {
+			v, last[j] = vreset, k
 			spikes = append(spikes, int32(lo+j))
-		} else {
-			V[j], spk[j] = v, false
 		}
+		V[j], spk[j] = v, s
 	}
 	return spikes
 }

@@ -41,10 +41,10 @@ type Exp struct {
 	conn      connect.Connector
 	p         ExpParams
 
-	g      []float64
+	ch     sim.Channel // G is the conductance; Arrived collects the step's weights
+	hosted bool        // the post population integrates ch itself
 	vpost  []float64
 	input  []float64
-	decay  float64
 	lag    int
 	rows   []kernel.Rows
 	nnz    int
@@ -110,44 +110,58 @@ func (e *Exp) Init(env *sim.Env) error {
 			return fmt.Errorf("synapse: %s: the post population has no \"V\" variable for the COBA driving force", e.kind)
 		}
 	}
-	e.decay = math.Exp(-env.Dt / e.p.Tau)
 	e.lag = lagSteps(e.p.Delay, env.Dt)
-	e.g = make([]float64, e.post.Size())
+	n := e.post.Size()
+	e.ch = sim.Channel{G: make([]float64, n), Arrived: make([]float64, n), Decay: math.Exp(-env.Dt / e.p.Tau), E: e.p.E, COBA: e.coba}
 	rows, nnz, err := buildRows(e.kind, e.pre, e.post, e.conn, env, e.p.WeightInit, e.p.Weights)
 	if err != nil {
 		return err
 	}
 	e.rows, e.nnz, e.weight = rows, nnz, e.p.GMax
+	e.hosted = false
+	if h, ok := e.post.(sim.ChannelHost); ok {
+		e.hosted = h.Attach(&e.ch)
+	}
 	return nil
 }
 
 // MaxLag implements sim.Projection.
 func (e *Exp) MaxLag() int { return e.lag }
 
-// Update implements sim.Projection.
+// Update implements sim.Projection: the weights of the spikes arriving at
+// step k are summed per post neuron, then g ← g·e^{−dt/τ} + arrived and the
+// output current is added to the post input (BrainPy's
+// g = Expon(comm(s)), decay first, then add). When the post population hosts
+// the channel (sim.ChannelHost), it does the second part in its own loop.
 func (e *Exp) Update(_ int64, b, lo, hi int, hist sim.History) {
-	g := e.g[lo:hi]
-	d := e.decay
-	for j := range g {
-		g[j] *= d
-	}
+	a := e.ch.Arrived[lo:hi]
 	if s := hist.At(e.lag); len(s) > 0 {
 		r := &e.rows[b]
 		if r.W != nil {
-			r.AddWeighted(g, s)
+			r.AddWeighted(a, s)
 		} else {
-			r.AddScalar(g, s, e.weight)
+			r.AddScalar(a, s, e.weight)
 		}
 	}
-	in := e.input[lo:hi]
+	if e.hosted {
+		return
+	}
+	g, in := e.ch.G[lo:hi], e.input[lo:hi]
+	g, in = g[:len(a)], in[:len(a)]
+	d := e.ch.Decay
 	if e.coba {
 		v, E := e.vpost[lo:hi], e.p.E
+		v = v[:len(a)]
 		for j := range g {
-			in[j] += g[j] * (E - v[j])
+			x := g[j]*d + a[j]
+			a[j], g[j] = 0, x
+			in[j] += x * (E - v[j])
 		}
 	} else {
 		for j := range g {
-			in[j] += g[j]
+			x := g[j]*d + a[j]
+			a[j], g[j] = 0, x
+			in[j] += x
 		}
 	}
 }
@@ -155,7 +169,7 @@ func (e *Exp) Update(_ int64, b, lo, hi int, hist sim.History) {
 // Var implements sim.Projection.
 func (e *Exp) Var(name string) []float64 {
 	if name == "g" {
-		return e.g
+		return e.ch.G
 	}
 	return nil
 }

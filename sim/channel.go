@@ -1,0 +1,29 @@
+package sim
+
+// Channel is a linear synaptic conductance kept per post neuron by a
+// projection and integrated by the post population itself (a fused fast
+// path). In step k, for every post neuron j, the host computes
+//
+//	G[j] = G[j]·Decay + Arrived[j];  Arrived[j] = 0
+//	input[j] += COBA ? G[j]·(E − V[j]) : G[j]
+//
+// with V[j] as left by step k−1, before it integrates V. That is exactly
+// the projection's own update (decay, add the weights that arrived, add the
+// current), moved into the population's loop so that the conductances,
+// input and state of a neuron are touched once per step. The projection only
+// adds arriving weights to Arrived, in its post block.
+type Channel struct {
+	G       []float64 // conductance, post-sized
+	Arrived []float64 // weights arrived this step, post-sized, zeroed by the host
+	Decay   float64   // e^{−dt/τ}
+	E       float64   // reversal potential (COBA)
+	COBA    bool      // current G·(E − V); otherwise G
+}
+
+// ChannelHost is implemented by populations that integrate Channels. Attach
+// returns false if the population cannot host c; the projection then
+// updates its conductance and current itself. Attach is called from the
+// projection's Init, after the population's Init.
+type ChannelHost interface {
+	Attach(c *Channel) bool
+}

@@ -146,7 +146,7 @@ func (c *FixedProbConn) row(dst []uint32, i, nPost int, seed uint64, sc *scratch
 		return appendBernoulli(dst, nil, nPost, c.prob, 0, skip)
 	}
 	r := rng.New(rng.Mix(seed, uint64(i)))
-	return appendBernoulli(dst, r, nPost, c.prob, 1/math.Log1p(-c.prob), skip)
+	return appendBernoulli(dst, r, nPost, c.prob, -1/math.Log1p(-c.prob), skip)
 }
 
 // appendFixedOut appends m distinct posts of [0, nPost) for row key i,

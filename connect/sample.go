@@ -75,9 +75,13 @@ func floydBitset[T uint32 | uint64](dst []T, r *rand.Rand, n uint64, m int, sc *
 		}
 		w[t>>6] |= 1 << (t & 63)
 	}
+	start := len(dst)
+	dst = slices.Grow(dst, m)[:start+m]
+	out, p := dst[start:], 0
 	for k, x := range w {
 		for x != 0 {
-			dst = append(dst, T(uint64(k)<<6|uint64(bits.TrailingZeros64(x))))
+			out[p] = T(uint64(k)<<6 | uint64(bits.TrailingZeros64(x)))
+			p++
 			x &= x - 1
 		}
 		w[k] = 0
@@ -125,11 +129,13 @@ func hashInsert(tab []uint64, shift uint, v uint64) bool {
 
 // appendBernoulli appends, in ascending order, every j in [0, n) except skip
 // for which an independent Bernoulli(p) trial succeeds. Instead of one draw
-// per candidate it draws the gap to the next success, which is geometric:
-// gap = floor(ln U / ln(1−p)) with U uniform on (0, 1] (Devroye 1986,
-// "Non-Uniform Random Variate Generation", §X.2; Batagelj & Brandes 2005),
-// so the cost is O(successes). invLogQ must be 1/ln(1−p).
-func appendBernoulli(dst []uint32, r *rand.Rand, n int, p, invLogQ float64, skip int) []uint32 {
+// per candidate it draws the gap to the next success, which is geometric
+// (Devroye 1986, "Non-Uniform Random Variate Generation", §X.2; Batagelj &
+// Brandes 2005): with E ~ Exp(1) and λ = −ln(1−p), P(floor(E/λ) >= k) =
+// e^{−kλ} = (1−p)^k, so gap = floor(E/λ) (the same as floor(ln U / ln(1−p))
+// with U uniform, but E comes from the fast ziggurat r.ExpFloat64). The cost
+// is O(successes). invLambda must be 1/λ = −1/ln(1−p).
+func appendBernoulli(dst []uint32, r *rand.Rand, n int, p, invLambda float64, skip int) []uint32 {
 	if p <= 0 {
 		return dst
 	}
@@ -142,9 +148,8 @@ func appendBernoulli(dst []uint32, r *rand.Rand, n int, p, invLogQ float64, skip
 		return dst
 	}
 	for j := -1; ; {
-		u := 1 - r.Float64() // (0, 1]
-		g := math.Floor(math.Log(u) * invLogQ)
-		if !(g < float64(n-1-j)) { // next success j+1+g would be >= n (or g is NaN)
+		g := math.Floor(r.ExpFloat64() * invLambda)
+		if !(g < float64(n-1-j)) { // next success j+1+g would be >= n
 			return dst
 		}
 		j += 1 + int(g)

@@ -100,7 +100,7 @@ func TestAppendBernoulli(t *testing.T) {
 	var pair [n - 1]int
 	var buf []uint32
 	for range trials {
-		buf = appendBernoulli(buf[:0], r, n, p, 1/math.Log1p(-p), skip)
+		buf = appendBernoulli(buf[:0], r, n, p, -1/math.Log1p(-p), skip)
 		var on [n]bool
 		for _, j := range buf {
 			on[j] = true

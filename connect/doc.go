@@ -1,0 +1,65 @@
+// Package connect builds the connectivity of projections between neuron
+// populations as compressed sparse rows (CSR): row i lists the post neurons
+// of presynaptic neuron i, and the position of an entry is the synapse index
+// used for per-synapse weights and delays.
+//
+// # Connectors
+//
+// A Connector turns two population sizes and a seed into a CSR. The
+// connectors mirror BrainPy's bp.conn module (BrainPy name in brackets):
+//
+//   - FixedProb(p) [FixedProb]: each pair independently with probability p
+//     (BrainPy 2.1.x and BrainPy's dense path), out- and in-degrees
+//     Binomial(N, p). With .FixedOutDegree(), BrainPy ≥ 2.2.3.2's sparse path:
+//     every pre neuron gets m = round(nPost·p) distinct posts, in-degrees
+//     Binomial(nPre, m/nPost). .ExcludeSelf() removes i→i pairs (self pairs
+//     are included by default, as in BrainPy); .WithSeed(s) fixes the seed.
+//   - All2All() [All2All], with .ExcludeSelf(); One2One() [One2One].
+//   - FixedPostNum(k) [FixedPostNum]: k distinct posts per pre neuron.
+//   - FixedPreNum(k) [FixedPreNum]: k distinct pres per post neuron.
+//   - FixedTotalNum(k) [FixedTotalNum]: k distinct pairs in all.
+//   - Pairs(pre, post) [IJConn], Dense(mat) [MatConn], FromCSR(indptr,
+//     indices) [CSRConn]: user-given connectivity, checked at Connect time.
+//   - GridFour, GridEight, GridN [GridFour, GridEight, GridN]: neighbours on
+//     a 2-D grid, optionally periodic.
+//
+// BrainPy's allow_multi_conn (sampling with replacement) and pre_ratio are
+// not offered. Without a connector-level seed BrainPy draws a random one;
+// here the network passes its seed, so every build is reproducible.
+//
+// # Determinism and the row key
+//
+// Every random connector derives its randomness from the effective seed (its
+// own WithSeed seed, else the seed passed to Connect) through
+// internal/rng. FixedProb, FixedPostNum and FixedPreNum draw row (or column)
+// i from its own stream rng.New(rng.Mix(seed, i)), so each row is a pure
+// function of (seed, i): rows are built in parallel and the CSR is identical
+// for any number of goroutines, and a RowConnector can regenerate any row on
+// its own with AppendRow — for procedural (on-the-fly) connectivity, or for a
+// partition that builds only its own rows. FixedTotalNum uses the single
+// stream rng.New(rng.Mix(seed)).
+//
+// # Cost
+//
+// Building costs O(synapses), never O(nPre·nPost) for the sparse random
+// connectors: the Bernoulli sampler skips geometric gaps between successes,
+// and distinct samples use Floyd's algorithm (m draws for m of n) with a
+// bitset or a hash set. Rows come out in ascending post order, except for
+// Pairs and FromCSR, which keep the given order. The 32 M synapses of the
+// COBA benchmark at scale 10 (40 000 neurons, p = 0.02) build in about
+// 0.3 s on one core.
+//
+// # Other structures
+//
+// A CSR converts to BrainPy's other structures: CSC (post2pre and post2syn),
+// Transpose, ToPairs (coo), Dense (conn_mat). All derive from one sample, so
+// they always describe the same graph (BrainPy may draw a fresh graph for
+// each structure requested).
+//
+// # Errors
+//
+// Invalid parameters are reported by Connect (and Check) as errors naming
+// the connector, the field, the value and what is allowed, e.g.
+// "connect: FixedProb prob = 1.5: must be in [0, 1]". AppendRow cannot
+// return an error; on invalid input it appends nothing.
+package connect

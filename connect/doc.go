@@ -22,6 +22,8 @@
 //     indices) [CSRConn]: user-given connectivity, checked at Connect time.
 //   - GridFour, GridEight, GridN [GridFour, GridEight, GridN]: neighbours on
 //     a 2-D grid, optionally periodic.
+//   - GaussianProb(σ, rows, cols) [GaussianProb]: on a 2-D grid, each pair
+//     with probability exp(−d²/2σ²), d the grid distance.
 //
 // BrainPy's allow_multi_conn (sampling with replacement) and pre_ratio are
 // not offered. Without a connector-level seed BrainPy draws a random one;
@@ -30,14 +32,16 @@
 // # Determinism and the row key
 //
 // Every random connector derives its randomness from the effective seed (its
-// own WithSeed seed, else the seed passed to Connect) through
-// internal/rng. FixedProb, FixedPostNum and FixedPreNum draw row (or column)
+// own WithSeed seed, else the seed passed to Connect) through internal/rng.
+// FixedProb, FixedPostNum, GaussianProb and FixedPreNum draw row (or column)
 // i from its own stream rng.New(rng.Mix(seed, i)), so each row is a pure
 // function of (seed, i): rows are built in parallel and the CSR is identical
 // for any number of goroutines, and a RowConnector can regenerate any row on
 // its own with AppendRow — for procedural (on-the-fly) connectivity, or for a
 // partition that builds only its own rows. FixedTotalNum uses the single
-// stream rng.New(rng.Mix(seed)).
+// stream rng.New(rng.Mix(seed)). Two projections given the same seed get
+// the same random rows, so the network should pass each projection a seed
+// of its own (e.g. rng.String(networkSeed, projectionName)).
 //
 // # Cost
 //

@@ -45,3 +45,19 @@ func TestOne2One(t *testing.T) {
 		t.Errorf("AppendRow on 3x4 appended %v", got)
 	}
 }
+
+// Every connector accepts empty populations (where its shape rules allow)
+// and reports negative sizes.
+func TestEmptyAndNegativeSizes(t *testing.T) {
+	for _, c := range []Connector{
+		FixedProb(0.5), FixedProb(0.5).FixedOutDegree().ExcludeSelf(), All2All(), One2One(),
+		FixedPostNum(0), FixedPreNum(0), FixedTotalNum(0), Pairs(nil, nil), Dense(nil),
+		FromCSR([]int64{0}, nil), GridFour(0, 0), GridN(3, 0, 5).Periodic(), GaussianProb(1, 0, 0).Periodic(),
+	} {
+		if out := mustConnect(t, c, 0, 0, 1); out.NNZ() != 0 {
+			t.Errorf("%v on 0x0: %d synapses", c, out.NNZ())
+		}
+		_, err := c.Connect(-1, -1, 1)
+		wantErr(t, c.String(), err, "nPre = -1", ">= 0")
+	}
+}

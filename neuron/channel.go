@@ -1,6 +1,9 @@
 package neuron
 
-import "github.com/brainsim/brainsim/sim"
+import (
+	"github.com/brainsim/brainsim/internal/kernel"
+	"github.com/brainsim/brainsim/sim"
+)
 
 // chunk is the number of neurons whose channels and state are updated
 // together, small enough for the slices involved to stay in L1/L2 cache.
@@ -28,25 +31,10 @@ func (h *channels) reset() { h.list = h.list[:0] }
 func (h *channels) apply(in, v []float64, lo, hi int) {
 	in, v = in[lo:hi], v[lo:hi]
 	for _, c := range h.list {
-		g, a := c.G[lo:hi], c.Arrived[lo:hi]
-		g, a = g[:len(in)], a[:len(in)]
-		d := c.Decay
 		if c.COBA {
-			E := c.E
-			v := v[:len(in)]
-			for j := range in {
-				x := g[j]*d + a[j]
-				a[j] = 0
-				g[j] = x
-				in[j] += x * (E - v[j])
-			}
+			kernel.COBA(c.G[lo:hi], c.Arrived[lo:hi], in, v, c.Decay, c.E)
 		} else {
-			for j := range in {
-				x := g[j]*d + a[j]
-				a[j] = 0
-				g[j] = x
-				in[j] += x
-			}
+			kernel.CUBA(c.G[lo:hi], c.Arrived[lo:hi], in, c.Decay)
 		}
 	}
 }

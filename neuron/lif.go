@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/internal/kernel"
 	"github.com/brainsim/brainsim/internal/rng"
 	"github.com/brainsim/brainsim/sim"
 )
@@ -128,21 +129,40 @@ func (l *LIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	return spikes
 }
 
+// integrate steps neurons [lo, hi). Noise, when present, is added by a
+// second pass before the threshold, keeping the call out of the hot loop.
 func (l *LIF) integrate(k int64, lo, hi int, spikes []int32) []int32 {
-	vrest, r, vth, vreset, d, ref, noise := l.p.VRest, l.p.R, l.p.VTh, l.p.VReset, l.decay, l.ref, l.noise
 	V := l.v[lo:hi]
 	in, last, spk := l.input[lo:hi][:len(V)], l.last[lo:hi][:len(V)], l.spike[lo:hi][:len(V)]
+	var noise [chunk]float64
+	if l.noise != 0 {
+		for a := 0; a < len(V); a += chunk {
+			b := min(a+chunk, len(V))
+			for j := a; j < b; j++ {
+				noise[j-a] = l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
+			}
+			spikes = l.step(k, V[a:b], in[a:b], last[a:b], spk[a:b], noise[:b-a], lo+a, spikes)
+		}
+		return spikes
+	}
+	n := len(spikes)
+	spikes = slicesGrow(spikes, len(V))
+	kp := kernel.LIF{VRest: l.p.VRest, R: l.p.R, VTh: l.p.VTh, VReset: l.p.VReset, Decay: l.decay, Ref: l.ref, K: k}
+	c := kernel.LIFStep(&kp, V, in, last, spk, spikes[n:n+len(V)], int32(lo))
+	return spikes[:n+c]
+}
+
+// step is integrate's loop with additive noise (BrainPy's noise=σ: the
+// SDE's Euler–Maruyama increment σ·√dt·ξ added to the exponential step).
+func (l *LIF) step(k int64, V, in []float64, last []int64, spk []bool, noise []float64, lo int, spikes []int32) []int32 {
+	vrest, r, vth, vreset, d, ref := l.p.VRest, l.p.R, l.p.VTh, l.p.VReset, l.decay, l.ref
 	for j := range V {
 		vold := V[j]
 		vinf := vrest + r*in[j]
-		v := vinf + (vold-vinf)*d
-		if noise != 0 {
-			v += noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
+		v := vinf + (vold-vinf)*d + noise[j]
+		if k-last[j] <= ref {
+			v = vold
 		}
-		// refractory (k − last ≤ ref): keep vold. A bit select instead of a
-		// branch: refractory neurons are scattered, so a branch mispredicts.
-		keep := uint64((ref - (k - last[j])) >> 63) // all ones when integrating
-		v = math.Float64frombits(math.Float64bits(v)&keep | math.Float64bits(vold)&^keep)
 		s := v >= vth
 		if s {
 			v, last[j] = vreset, k
@@ -151,6 +171,16 @@ func (l *LIF) integrate(k int64, lo, hi int, spikes []int32) []int32 {
 		V[j], spk[j] = v, s
 	}
 	return spikes
+}
+
+// slicesGrow returns s with room for n more elements.
+func slicesGrow(s []int32, n int) []int32 {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	t := make([]int32, len(s), len(s)+max(n, 2*cap(s)))
+	copy(t, s)
+	return t
 }
 
 // Var implements sim.Population.

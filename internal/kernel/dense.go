@@ -1,0 +1,85 @@
+package kernel
+
+import "math"
+
+// COBA updates a conductance channel of one block and adds its current:
+// for every j, x = g[j]·d + a[j]; a[j] = 0; g[j] = x; in[j] += x·(E − v[j]).
+// All slices must have the length of g.
+func COBA(g, a, in, v []float64, d, E float64) {
+	if simdOK(len(g)) {
+		cobaSIMD(g, a, in, v, d, E)
+		return
+	}
+	cobaGo(g, a, in, v, d, E)
+}
+
+// CUBA is COBA with the current x instead of x·(E − v).
+func CUBA(g, a, in []float64, d float64) {
+	if simdOK(len(g)) {
+		cubaSIMD(g, a, in, d)
+		return
+	}
+	cubaGo(g, a, in, d)
+}
+
+func cobaGo(g, a, in, v []float64, d, E float64) {
+	a, in, v = a[:len(g)], in[:len(g)], v[:len(g)]
+	for j := range g {
+		x := g[j]*d + a[j]
+		a[j], g[j] = 0, x
+		in[j] += x * (E - v[j])
+	}
+}
+
+func cubaGo(g, a, in []float64, d float64) {
+	a, in = a[:len(g)], in[:len(g)]
+	for j := range g {
+		x := g[j]*d + a[j]
+		a[j], g[j] = 0, x
+		in[j] += x
+	}
+}
+
+// LIF holds the constants of one LIF step (see LIFStep).
+type LIF struct {
+	VRest, R, VTh, VReset float64
+	Decay                 float64 // the method's factor, e^{−dt/τ} for exp_auto
+	Ref                   int64   // refractory steps
+	K                     int64   // the current step
+}
+
+// LIFStep advances a block of LIF neurons by one step without noise:
+// V* = V∞ + (V − V∞)·Decay with V∞ = VRest + R·in; a neuron with
+// K − last ≤ Ref keeps V; V ≥ VTh spikes: V = VReset, last = K. spk is
+// set for every neuron; the indices (offset by lo) of those that spiked are
+// written to out, which must have room for len(V), and their number is
+// returned.
+func LIFStep(p *LIF, V, in []float64, last []int64, spk []bool, out []int32, lo int32) int {
+	if simdOK(len(V)) {
+		return lifSIMD(p, V, in, last, spk, out, lo)
+	}
+	return lifGo(p, V, in, last, spk, out, lo)
+}
+
+func lifGo(p *LIF, V, in []float64, last []int64, spk []bool, out []int32, lo int32) int {
+	vrest, r, vth, vreset, d, ref, k := p.VRest, p.R, p.VTh, p.VReset, p.Decay, p.Ref, p.K
+	in, last, spk = in[:len(V)], last[:len(V)], spk[:len(V)]
+	c := 0
+	for j := range V {
+		vold := V[j]
+		vinf := vrest + r*in[j]
+		v := vinf + (vold-vinf)*d
+		// refractory (k − last ≤ ref): keep vold. A bit select instead of a
+		// branch: refractory neurons are scattered, so a branch mispredicts.
+		keep := uint64((ref - (k - last[j])) >> 63) // all ones when integrating
+		v = math.Float64frombits(math.Float64bits(v)&keep | math.Float64bits(vold)&^keep)
+		s := v >= vth
+		if s {
+			v, last[j] = vreset, k
+			out[c] = lo + int32(j)
+			c++
+		}
+		V[j], spk[j] = v, s
+	}
+	return c
+}

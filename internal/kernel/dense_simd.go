@@ -1,0 +1,83 @@
+//go:build goexperiment.simd && amd64
+
+package kernel
+
+import "simd/archsimd"
+
+// The AVX2 kernels do, lane by lane, exactly the operations of the pure-Go
+// ones in the same order (no fused multiply-add), so both give bit-identical
+// results; dense_test.go checks it.
+
+// simdOK reports whether the AVX2 kernels apply to n elements.
+func simdOK(n int) bool { return n >= 4 && archsimd.X86.AVX2() }
+
+type f4 = [4]float64
+
+func cobaSIMD(g, a, in, v []float64, d, E float64) {
+	n := len(g) &^ 3
+	a, in, v = a[:n], in[:n], v[:n]
+	vd, vE := archsimd.BroadcastFloat64x4(d), archsimd.BroadcastFloat64x4(E)
+	zero := archsimd.BroadcastFloat64x4(0)
+	for j := 0; j < n; j += 4 {
+		gp, ap, ip, vp := (*f4)(g[j:j+4]), (*f4)(a[j:j+4]), (*f4)(in[j:j+4]), (*f4)(v[j:j+4])
+		x := archsimd.LoadFloat64x4(gp).Mul(vd).Add(archsimd.LoadFloat64x4(ap))
+		zero.Store(ap)
+		x.Store(gp)
+		cur := x.Mul(vE.Sub(archsimd.LoadFloat64x4(vp)))
+		archsimd.LoadFloat64x4(ip).Add(cur).Store(ip)
+	}
+	cobaGo(g[n:], a[n:], in[n:], v[n:], d, E)
+}
+
+func cubaSIMD(g, a, in []float64, d float64) {
+	n := len(g) &^ 3
+	a, in = a[:n], in[:n]
+	vd := archsimd.BroadcastFloat64x4(d)
+	zero := archsimd.BroadcastFloat64x4(0)
+	for j := 0; j < n; j += 4 {
+		gp, ap, ip := (*f4)(g[j:j+4]), (*f4)(a[j:j+4]), (*f4)(in[j:j+4])
+		x := archsimd.LoadFloat64x4(gp).Mul(vd).Add(archsimd.LoadFloat64x4(ap))
+		zero.Store(ap)
+		x.Store(gp)
+		archsimd.LoadFloat64x4(ip).Add(x).Store(ip)
+	}
+	cubaGo(g[n:], a[n:], in[n:], d)
+}
+
+func lifSIMD(p *LIF, V, in []float64, last []int64, spk []bool, out []int32, lo int32) int {
+	n := len(V) &^ 3
+	in, last, spk = in[:len(V)], last[:len(V)], spk[:len(V)]
+	vrest, r := archsimd.BroadcastFloat64x4(p.VRest), archsimd.BroadcastFloat64x4(p.R)
+	vth, vreset := archsimd.BroadcastFloat64x4(p.VTh), archsimd.BroadcastFloat64x4(p.VReset)
+	d := archsimd.BroadcastFloat64x4(p.Decay)
+	ref, k := archsimd.BroadcastInt64x4(p.Ref), archsimd.BroadcastInt64x4(p.K)
+	c := 0
+	for j := 0; j < n; j += 4 {
+		Vp, ip, lp := (*f4)(V[j:j+4]), (*f4)(in[j:j+4]), (*[4]int64)(last[j:j+4])
+		vold := archsimd.LoadFloat64x4(Vp)
+		vinf := vrest.Add(r.Mul(archsimd.LoadFloat64x4(ip)))
+		v := vinf.Add(vold.Sub(vinf).Mul(d))
+		lst := archsimd.LoadInt64x4(lp)
+		integrating := k.Sub(lst).Greater(ref)
+		v = v.Merge(vold, integrating) // v where integrating, else vold
+		fired := v.GreaterEqual(vth)
+		bits := fired.ToBits()
+		sp := (*[4]bool)(spk[j : j+4])
+		if bits == 0 {
+			v.Store(Vp)
+			*sp = [4]bool{}
+			continue
+		}
+		vreset.Merge(v, fired).Store(Vp)
+		k.Merge(lst, fired).Store(lp)
+		for l := 0; l < 4; l++ {
+			s := bits&(1<<l) != 0
+			sp[l] = s
+			if s {
+				out[c] = lo + int32(j+l)
+				c++
+			}
+		}
+	}
+	return c + lifGo(p, V[n:], in[n:], last[n:], spk[n:], out[c:], lo+int32(n))
+}

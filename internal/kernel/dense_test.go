@@ -1,0 +1,113 @@
+package kernel
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// The SIMD kernels (GOEXPERIMENT=simd on amd64) must agree bit for bit with
+// the pure-Go ones; without the experiment the test checks the dispatch.
+
+func randSlice(r *rand.Rand, n int, lo, hi float64) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = lo + (hi-lo)*r.Float64()
+	}
+	return s
+}
+
+func sameBits(t *testing.T, what string, a, b []float64) {
+	t.Helper()
+	for i := range a {
+		if math.Float64bits(a[i]) != math.Float64bits(b[i]) {
+			t.Fatalf("%s[%d]: %v (SIMD) != %v (Go)", what, i, a[i], b[i])
+		}
+	}
+}
+
+func TestChannelKernelsMatch(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 40; n++ {
+		g, a := randSlice(r, n, 0, 3), randSlice(r, n, 0, 1)
+		for i := range a {
+			if r.IntN(3) > 0 {
+				a[i] = 0
+			}
+		}
+		in, v := randSlice(r, n, -5, 25), randSlice(r, n, -80, -40)
+		g2, a2, in2 := append([]float64(nil), g...), append([]float64(nil), a...), append([]float64(nil), in...)
+		COBA(g, a, in, v, 0.98, -80)
+		cobaGo(g2, a2, in2, v, 0.98, -80)
+		sameBits(t, "COBA g", g, g2)
+		sameBits(t, "COBA a", a, a2)
+		sameBits(t, "COBA in", in, in2)
+		CUBA(g, a, in, 0.9)
+		cubaGo(g2, a2, in2, 0.9)
+		sameBits(t, "CUBA g", g, g2)
+		sameBits(t, "CUBA in", in, in2)
+		for i := range a {
+			if a[i] != 0 {
+				t.Fatalf("arrivals not cleared at %d", i)
+			}
+		}
+	}
+}
+
+func TestLIFKernelMatches(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	p := &LIF{VRest: -60, R: 1, VTh: -50, VReset: -60, Decay: math.Exp(-0.005), Ref: 50, K: 1000}
+	for n := 0; n < 70; n++ {
+		V, in := randSlice(r, n, -65, -49), randSlice(r, n, -50, 400)
+		last := make([]int64, n)
+		for i := range last {
+			last[i] = p.K - int64(r.IntN(120)) // some refractory, some not
+		}
+		if n > 5 {
+			V[2], in[2] = -50, 10 // exactly at threshold: V∞ = V* = −50 spikes
+		}
+		V2, last2 := append([]float64(nil), V...), append([]int64(nil), last...)
+		spk, spk2 := make([]bool, n), make([]bool, n)
+		out, out2 := make([]int32, n), make([]int32, n)
+		c := LIFStep(p, V, in, last, spk, out, 7)
+		c2 := lifGo(p, V2, in, last2, spk2, out2, 7)
+		sameBits(t, "V", V, V2)
+		if c != c2 {
+			t.Fatalf("n=%d: %d spikes (SIMD) vs %d (Go)", n, c, c2)
+		}
+		for i := 0; i < c; i++ {
+			if out[i] != out2[i] {
+				t.Fatalf("spike %d: index %d vs %d", i, out[i], out2[i])
+			}
+		}
+		for i := range last {
+			if last[i] != last2[i] || spk[i] != spk2[i] {
+				t.Fatalf("neuron %d: last %d/%d spk %v/%v", i, last[i], last2[i], spk[i], spk2[i])
+			}
+		}
+	}
+}
+
+// TestLIFKernelRules checks the step rules on hand-made cases.
+func TestLIFKernelRules(t *testing.T) {
+	p := &LIF{VRest: -60, R: 1, VTh: -50, VReset: -60, Decay: 0.5, Ref: 2, K: 10}
+	V := []float64{-60, -60, -60, -60, -52}
+	in := []float64{20, 20, 20, 0, 0}
+	last := []int64{8, 7, -100, -100, -100} // k−last = 2 (frozen), 3, large, large, large
+	spk, out := make([]bool, 5), make([]int32, 5)
+	c := LIFStep(p, V, in, last, spk, out, 100)
+	// neuron 0 frozen; 1 and 2: V∞ = −40, V* = −40 + (−20)·0.5 = −50 ≥ V_th → spike
+	want := []float64{-60, -60, -60, -60, -56}
+	for i := range want {
+		if V[i] != want[i] {
+			t.Errorf("V[%d] = %v, want %v", i, V[i], want[i])
+		}
+	}
+	if c != 2 || out[0] != 101 || out[1] != 102 || last[1] != 10 || last[2] != 10 || last[0] != 8 || !spk[1] || spk[0] {
+		t.Errorf("spikes %v (count %d), last %v, spk %v", out[:c], c, last, spk)
+	}
+}
+
+func TestReportKernel(t *testing.T) {
+	t.Logf("SIMD kernels in use for 8 elements: %v", simdOK(8))
+}

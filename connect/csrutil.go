@@ -18,7 +18,8 @@ type CSC struct {
 func (c *CSC) Col(j int) []uint32 { return c.Pre[c.Indptr[j]:c.Indptr[j+1]] }
 
 // CSC groups the synapses by post neuron, by a stable counting sort in
-// O(NNZ + NPost) time.
+// O(NNZ + NPost) time. Like the other methods below, it expects a valid c
+// (see Validate).
 func (c *CSR) CSC() *CSC {
 	t := &CSC{NPre: c.NPre, NPost: c.NPost, Indptr: make([]int64, c.NPost+1),
 		Pre: make([]uint32, len(c.Indices)), Syn: make([]int64, len(c.Indices))}

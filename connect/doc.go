@@ -24,9 +24,11 @@
 //     a 2-D grid, optionally periodic.
 //   - GaussianProb(σ, rows, cols) [GaussianProb]: on a 2-D grid, each pair
 //     with probability exp(−d²/2σ²), d the grid distance.
+//   - SmallWorld(k, p) [SmallWorld]: Watts–Strogatz ring lattice with
+//     rewiring, undirected by default.
 //
-// BrainPy's allow_multi_conn (sampling with replacement) and pre_ratio are
-// not offered. Without a connector-level seed BrainPy draws a random one;
+// BrainPy's allow_multi_conn (sampling with replacement), pre_ratio,
+// ProbDist and the scale-free generators are not offered. Without a connector-level seed BrainPy draws a random one;
 // here the network passes its seed, so every build is reproducible.
 //
 // # Determinism and the row key
@@ -38,8 +40,8 @@
 // function of (seed, i): rows are built in parallel and the CSR is identical
 // for any number of goroutines, and a RowConnector can regenerate any row on
 // its own with AppendRow — for procedural (on-the-fly) connectivity, or for a
-// partition that builds only its own rows. FixedTotalNum uses the single
-// stream rng.New(rng.Mix(seed)). Two projections given the same seed get
+// partition that builds only its own rows. FixedTotalNum and SmallWorld use
+// the single stream rng.New(rng.Mix(seed)). Two projections given the same seed get
 // the same random rows, so the network should pass each projection a seed
 // of its own (e.g. rng.String(networkSeed, projectionName)).
 //

@@ -60,8 +60,12 @@ func (c *FixedProbConn) WithSeed(seed uint64) *FixedProbConn {
 func (c *FixedProbConn) FixedOutDegree() *FixedProbConn { c.fixedOut = true; return c }
 
 // OutDegree returns the number of posts every row samples with
-// FixedOutDegree: round(nPost·prob), halves to even.
+// FixedOutDegree: round(nPost·prob), halves to even (0 if prob or nPost is
+// invalid).
 func (c *FixedProbConn) OutDegree(nPost int) int {
+	if checkProb("", "", c.prob) != nil || nPost < 0 {
+		return 0
+	}
 	return int(math.RoundToEven(float64(nPost) * c.prob))
 }
 

@@ -52,7 +52,7 @@ func TestEmptyAndNegativeSizes(t *testing.T) {
 	for _, c := range []Connector{
 		FixedProb(0.5), FixedProb(0.5).FixedOutDegree().ExcludeSelf(), All2All(), One2One(),
 		FixedPostNum(0), FixedPreNum(0), FixedTotalNum(0), Pairs(nil, nil), Dense(nil),
-		FromCSR([]int64{0}, nil), GridFour(0, 0), GridN(3, 0, 5).Periodic(), GaussianProb(1, 0, 0).Periodic(),
+		FromCSR([]int64{0}, nil), GridFour(0, 0), GridN(3, 0, 5).Periodic(), GaussianProb(1, 0, 0).Periodic(), SmallWorld(0, 0.5),
 	} {
 		if out := mustConnect(t, c, 0, 0, 1); out.NNZ() != 0 {
 			t.Errorf("%v on 0x0: %d synapses", c, out.NNZ())

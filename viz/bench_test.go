@@ -61,3 +61,18 @@ func BenchmarkLinesPNG(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRasterSVG writes the 100 000-spike raster as SVG (vector output:
+// one path element per batch of dots).
+func BenchmarkRasterSVG(b *testing.B) {
+	t, idx := spikes100k()
+	for b.Loop() {
+		p, err := Raster(t, idx, RasterOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Write(p, io.Discard, "svg", 0, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -6,30 +6,33 @@
 // # Connectors
 //
 // A Connector turns two population sizes and a seed into a CSR. The
-// connectors mirror BrainPy's bp.conn module (BrainPy name in brackets):
+// connectors mirror BrainPy's bp.conn module (BrainPy's name after "bp:"):
 //
-//   - FixedProb(p) [FixedProb]: each pair independently with probability p
-//     (BrainPy 2.1.x and BrainPy's dense path), out- and in-degrees
-//     Binomial(N, p). With .FixedOutDegree(), BrainPy ≥ 2.2.3.2's sparse path:
-//     every pre neuron gets m = round(nPost·p) distinct posts, in-degrees
-//     Binomial(nPre, m/nPost). .ExcludeSelf() removes i→i pairs (self pairs
-//     are included by default, as in BrainPy); .WithSeed(s) fixes the seed.
-//   - All2All() [All2All], with .ExcludeSelf(); One2One() [One2One].
-//   - FixedPostNum(k) [FixedPostNum]: k distinct posts per pre neuron.
-//   - FixedPreNum(k) [FixedPreNum]: k distinct pres per post neuron.
-//   - FixedTotalNum(k) [FixedTotalNum]: k distinct pairs in all.
-//   - Pairs(pre, post) [IJConn], Dense(mat) [MatConn], FromCSR(indptr,
-//     indices) [CSRConn]: user-given connectivity, checked at Connect time.
-//   - GridFour, GridEight, GridN [GridFour, GridEight, GridN]: neighbours on
-//     a 2-D grid, optionally periodic.
-//   - GaussianProb(σ, rows, cols) [GaussianProb]: on a 2-D grid, each pair
-//     with probability exp(−d²/2σ²), d the grid distance.
-//   - SmallWorld(k, p) [SmallWorld]: Watts–Strogatz ring lattice with
+//   - FixedProb(p) (bp: FixedProb): each pair independently with
+//     probability p (BrainPy 2.1.x and BrainPy's dense path), out- and
+//     in-degrees Binomial(N, p). With .FixedOutDegree(), BrainPy ≥ 2.2.3.2's
+//     sparse path: every pre neuron gets m = round(nPost·p) distinct posts,
+//     in-degrees Binomial(nPre, m/nPost). .ExcludeSelf() removes i→i pairs
+//     (self pairs are included by default, as in BrainPy); .WithSeed(s)
+//     fixes the seed.
+//   - All2All() (bp: All2All), with .ExcludeSelf(); One2One() (bp: One2One).
+//   - FixedPostNum(k) (bp: FixedPostNum): k distinct posts per pre neuron.
+//   - FixedPreNum(k) (bp: FixedPreNum): k distinct pres per post neuron.
+//   - FixedTotalNum(k) (bp: FixedTotalNum): k distinct pairs in all.
+//   - Pairs(pre, post) (bp: IJConn), Dense(mat) (bp: MatConn),
+//     FromCSR(indptr, indices) (bp: CSRConn): user-given connectivity,
+//     checked at Connect time.
+//   - GridFour, GridEight, GridN (bp: same names): neighbours on a 2-D grid,
+//     optionally periodic.
+//   - GaussianProb(σ, rows, cols) (bp: GaussianProb): on a 2-D grid, each
+//     pair with probability exp(−d²/2σ²), d the grid distance.
+//   - SmallWorld(k, p) (bp: SmallWorld): Watts–Strogatz ring lattice with
 //     rewiring, undirected by default.
 //
 // BrainPy's allow_multi_conn (sampling with replacement), pre_ratio,
-// ProbDist and the scale-free generators are not offered. Without a connector-level seed BrainPy draws a random one;
-// here the network passes its seed, so every build is reproducible.
+// ProbDist and the scale-free generators are not offered. Without a
+// connector-level seed BrainPy draws a random one; here the network passes
+// its seed, so every build is reproducible.
 //
 // # Determinism and the row key
 //
@@ -47,13 +50,14 @@
 //
 // # Cost
 //
-// Building costs O(synapses), never O(nPre·nPost) for the sparse random
-// connectors: the Bernoulli sampler skips geometric gaps between successes,
+// Building the sparse random connectors (FixedProb, Fixed*Num) costs
+// O(synapses), never O(nPre·nPost): the Bernoulli sampler skips geometric gaps between successes,
 // and distinct samples use Floyd's algorithm (m draws for m of n) with a
 // bitset or a hash set. Rows come out in ascending post order, except for
 // Pairs and FromCSR, which keep the given order. The 32 M synapses of the
 // COBA benchmark at scale 10 (40 000 neurons, p = 0.02) build in about
-// 0.3 s on one core.
+// 0.3 s on one core. All2All, Dense and GaussianProb cost O(nPre·nPost),
+// SmallWorld O(n·k²).
 //
 // # Other structures
 //

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"time"
@@ -67,6 +68,9 @@ func runTutorial(stdout, stderr io.Writer, f runFlags) error {
 	case "png", "svg", "pdf":
 	default:
 		return fmt.Errorf("--format %q: must be png, svg or pdf", f.format)
+	}
+	if !(f.dt > 0) || math.IsInf(f.dt, 0) {
+		return fmt.Errorf("--dt %v: must be a finite number of ms > 0", f.dt)
 	}
 	cfg := ei.Tutorial()
 	cfg.Seed = f.seed

@@ -70,7 +70,7 @@ func TestConstantAndValues(t *testing.T) {
 	if err := initial.Constant(-65).Fill(x, 0); err != nil || x[0] != -65 || x[2] != -65 {
 		t.Errorf("Constant: %v %v", x, err)
 	}
-	if err := initial.Values{1, 2, 3}.Fill(x, 0); err != nil || x[1] != 2 {
+	if err := (initial.Values{1, 2, 3}).Fill(x, 0); err != nil || x[1] != 2 {
 		t.Errorf("Values: %v %v", x, err)
 	}
 }

@@ -77,6 +77,21 @@ func (r *Runner) bindInputs(in []Input) error {
 	for _, x := range rs {
 		r.inputs = append(r.inputs, x.b)
 	}
+	// A population's "input" is cleared at the start of every step; when the
+	// first input applied to it adds or assigns, assigning does both at once.
+	r.assigned = make([]bool, len(r.net.pops))
+	seen := make([]bool, len(r.net.pops))
+	for i := range r.inputs {
+		in := &r.inputs[i]
+		buf := r.clear[in.pop]
+		if seen[in.pop] || buf == nil || &in.target[0] != &buf[0] {
+			continue
+		}
+		seen[in.pop] = true
+		if in.op == "+" || in.op == "=" {
+			in.op, r.assigned[in.pop] = "=", true
+		}
+	}
 	return nil
 }
 

@@ -17,16 +17,17 @@ type Runner struct {
 	k       int64 // index of the next step
 	t       float64
 
-	bounds  [][]int     // per population, block boundaries
-	hist    []*history  // per population
-	spk     [][][]int32 // per population, per block: spikes of the current step
-	inputs  []boundInput
-	mons    []boundMonitor
-	opt     Options
-	clear   [][]float64 // per population: its "input" variable, or nil
-	workers *pool
-	twoPass bool // a projection reads pre state: barrier before neurons
-	phase   int  // with twoPass: 0 = inputs and projections, 1 = neurons
+	bounds   [][]int     // per population, block boundaries
+	hist     []*history  // per population
+	spk      [][][]int32 // per population, per block: spikes of the current step
+	inputs   []boundInput
+	mons     []boundMonitor
+	opt      Options
+	clear    [][]float64 // per population: its "input" variable, or nil
+	assigned []bool      // per population: the first input assigns "input"
+	workers  *pool
+	twoPass  bool // a projection reads pre state: barrier before neurons
+	phase    int  // with twoPass: 0 = inputs and projections, 1 = neurons
 }
 
 // NewRunner initialises every node of net for the options and returns a
@@ -187,7 +188,7 @@ func (r *Runner) project(b int) {
 	k, t := r.k, r.t
 	for p := range r.net.pops {
 		lo, hi := r.bounds[p][b], r.bounds[p][b+1]
-		if in := r.clear[p]; in != nil {
+		if in := r.clear[p]; in != nil && !r.assigned[p] {
 			clear(in[lo:hi])
 		}
 	}

@@ -252,3 +252,28 @@ func TestSourceInput(t *testing.T) {
 		t.Errorf("Source and Func together: %v", err)
 	}
 }
+
+// TestInputClearedEveryStep checks that inputs do not accumulate across
+// steps whatever the first operation is.
+func TestInputClearedEveryStep(t *testing.T) {
+	for _, c := range []struct {
+		in   []sim.Input
+		want float64
+	}{
+		{[]sim.Input{{Target: "E.input", Value: 2}}, 2},
+		{[]sim.Input{{Target: "E.input", Value: 3, Op: "-"}}, -3},
+		{[]sim.Input{{Target: "E.input", Value: 3, Op: "*"}}, 0},
+		{[]sim.Input{{Target: "E.V", Value: -60, Op: "="}, {Target: "E.input", Value: 1.5}}, 1.5},
+	} {
+		r, err := sim.NewRunner(oneNet(t, 3), sim.Options{Monitors: sim.Mon("E.input"), Inputs: c.in})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, _ := r.Run(1)
+		for k := 0; k < 10; k++ {
+			if got := res.Traces["E.input"].At(k, 1); got != c.want {
+				t.Fatalf("%+v: step %d: input %v, want %v", c.in, k, got, c.want)
+			}
+		}
+	}
+}

@@ -1,0 +1,170 @@
+package neuron
+
+import (
+	"math"
+
+	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/sim"
+)
+
+// AdExIFParams are the parameters of an AdExIF population. Start from
+// DefaultAdExIF: fields are taken literally, except that nil initialisers and
+// an empty Method mean BrainPy's defaults.
+type AdExIFParams struct {
+	VRest, VReset, VTh, VT float64 // mV
+	DeltaT                 float64 // mV, > 0
+	A                      float64 // subthreshold adaptation (finite)
+	B                      float64 // spike-triggered adaptation increment (finite)
+	R                      float64 // > 0
+	Tau, TauW              float64 // ms, > 0
+	// TauRef is the refractory period in ms (>= 0; integer steps, inclusive,
+	// as LIF). While refractory V is frozen but w keeps integrating
+	// (BrainPy's AdExIFRef).
+	TauRef float64
+	// V0 and W0 initialise V and w; nil means 0 (BrainPy's ZeroInit).
+	V0, W0 initial.Init
+	// Method is one of Methods; "" means exp_auto.
+	Method string
+	// Noise is σ: each step adds σ·√dt·ξ to V. 0 means none.
+	Noise float64
+}
+
+// DefaultAdExIF returns BrainPy's defaults (bp.dyn.AdExIFRef,
+// brainpy/_src/dyn/neurons/lif.py).
+func DefaultAdExIF() AdExIFParams {
+	return AdExIFParams{VRest: -65, VReset: -68, VTh: -30, VT: -59.9, DeltaT: 3.48,
+		A: 1, B: 1, R: 1, Tau: 10, TauW: 30, V0: initial.Constant(0), W0: initial.Constant(0)}
+}
+
+// AdExIF is a population of adaptive exponential integrate-and-fire neurons
+// (Brette & Gerstner 2005, J. Neurophysiol. 94:3637; BrainPy's
+// AdExIF/AdExIFRef).
+//
+// # Equations
+//
+//	τ·dV/dt   = −(V − V_rest) + Δ_T·exp((V − V_T)/Δ_T) − R·w + R·I(t)
+//	τ_w·dw/dt = a·(V − V_rest) − w
+//	V ≥ V_th → spike, V ← V_reset, w ← w + b
+//
+// exp_auto uses ∂f_V/∂V = (exp((V − V_T)/Δ_T) − 1)/τ and ∂f_w/∂w = −1/τ_w,
+// each variable seeing the other at its old value.
+//
+// # Parameters
+//
+//	name    default  unit  meaning
+//	VRest   −65      mV    resting potential
+//	VReset  −68      mV    reset potential
+//	VTh     −30      mV    numerical spike threshold
+//	VT      −59.9    mV    threshold of the exponential term
+//	DeltaT  3.48     mV    spike slope factor
+//	A       1        —     subthreshold adaptation coupling
+//	B       1        —     spike-triggered increment of w
+//	R       1        —     membrane resistance
+//	Tau     10       ms    membrane time constant
+//	TauW    30       ms    adaptation time constant
+//	TauRef  0        ms    refractory period
+//	V0, W0  0, 0           initial V (mV) and w
+//
+// # Variables, sends and receives
+//
+// Variables "V" (mV), "w" and "input". It sends spikes and receives current
+// into "input".
+type AdExIF struct {
+	base
+	p    AdExIFParams
+	v, w []float64
+}
+
+// NewAdExIF returns a population of n AdExIF neurons after checking p.
+func NewAdExIF(n int, p AdExIFParams) (*AdExIF, error) {
+	c := checker{model: "AdExIF"}
+	c.size(n)
+	c.finite("VRest", p.VRest)
+	c.finite("VTh", p.VTh)
+	c.below("VReset", p.VReset, "VTh", p.VTh)
+	c.finite("VT", p.VT)
+	c.positive("DeltaT", p.DeltaT)
+	c.finite("A", p.A)
+	c.finite("B", p.B)
+	c.positive("R", p.R)
+	c.positive("Tau", p.Tau)
+	c.positive("TauW", p.TauW)
+	c.nonNeg("TauRef", p.TauRef)
+	c.common(p.Method, p.Noise)
+	if c.err != nil {
+		return nil, c.err
+	}
+	return &AdExIF{base: base{n: n}, p: p}, nil
+}
+
+// Params returns the parameters.
+func (m *AdExIF) Params() AdExIFParams { return m.p }
+
+// Init implements sim.Population.
+func (m *AdExIF) Init(env *sim.Env) error {
+	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
+	m.v, m.w = make([]float64, m.n), make([]float64, m.n)
+	if err := fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
+		return err
+	}
+	return fill(m.w, m.p.W0, 0, env.Key, "w0")
+}
+
+type adExSys struct{ vrest, vt, dT, a, r, tau, tauW float64 }
+
+func (s adExSys) deriv(x *vec, in float64) vec {
+	v, w := x[0], x[1]
+	return vec{
+		(-(v - s.vrest) + s.dT*math.Exp((v-s.vt)/s.dT) - s.r*w + s.r*in) / s.tau,
+		(s.a*(v-s.vrest) - w) / s.tauW,
+	}
+}
+
+func (s adExSys) diag(x *vec, in float64) (f, j vec) {
+	v, w := x[0], x[1]
+	e := math.Exp((v - s.vt) / s.dT)
+	f[0] = (-(v - s.vrest) + s.dT*e - s.r*w + s.r*in) / s.tau
+	f[1] = (s.a*(v-s.vrest) - w) / s.tauW
+	j[0], j[1] = (e-1)/s.tau, -1/s.tauW
+	return f, j
+}
+
+// Update implements sim.Population: integrate V and w jointly, keep the old
+// V while refractory, then threshold and reset.
+func (m *AdExIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
+	p := &m.p
+	s := adExSys{p.VRest, p.VT, p.DeltaT, p.A, p.R, p.Tau, p.TauW}
+	V, W, in, last, spk := m.v[lo:hi], m.w[lo:hi], m.input[lo:hi], m.last[lo:hi], m.spike[lo:hi]
+	for j := range V {
+		x := vec{V[j], W[j]}
+		advance(s, &m.tab, m.dt, &x, in[j])
+		v, w := V[j], x[1]
+		if k-last[j] > m.ref {
+			v = x[0] + m.xi(k, lo+j)
+		}
+		if v >= p.VTh {
+			v, w, last[j], spk[j] = p.VReset, w+p.B, k, true
+			spikes = append(spikes, int32(lo+j))
+		} else {
+			spk[j] = false
+		}
+		V[j], W[j] = v, w
+	}
+	return spikes
+}
+
+// Var implements sim.Population.
+func (m *AdExIF) Var(name string) []float64 {
+	switch name {
+	case "V":
+		return m.v
+	case "w":
+		return m.w
+	case "input":
+		return m.input
+	}
+	return nil
+}
+
+// VarNames implements sim.Population.
+func (m *AdExIF) VarNames() []string { return []string{"V", "w", "input"} }

@@ -1,0 +1,252 @@
+package neuron
+
+import (
+	"math"
+
+	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/sim"
+)
+
+// This file holds what the nonlinear models share: the state vector of one
+// neuron, the integrators (exponential Euler with the diagonal Jacobian and
+// explicit Runge–Kutta), the refractory and noise bookkeeping, and parameter
+// checks.
+
+// vec is the state of one neuron (up to four variables; unused entries stay
+// zero).
+type vec [4]float64
+
+// system is one model's right-hand side for a neuron receiving the constant
+// current in during the step.
+type system interface {
+	// deriv returns dx/dt.
+	deriv(x *vec, in float64) vec
+	// diag returns dx/dt and the diagonal of the Jacobian, ∂f_i/∂x_i, both
+	// evaluated at x.
+	diag(x *vec, in float64) (f, j vec)
+}
+
+// tableau is an explicit Runge–Kutta method with s ≤ 4 stages; s = 0 marks
+// the exponential Euler method.
+type tableau struct {
+	s int
+	a [4][4]float64
+	b [4]float64
+}
+
+// Methods lists the method names accepted by the nonlinear models. exp_auto
+// is BrainPy's exponential Euler (SEMANTICS §7.3); the others are the
+// explicit Runge–Kutta tableaus of SEMANTICS §7.2, applied to the joint
+// system of all variables.
+const Methods = "exp_auto (default), exp_euler, exp_euler_auto, exponential_euler, euler, midpoint, heun2, ralston2, rk2, rk3, heun3, ralston3, ssprk3, rk4, ralston4, rk4_38rule"
+
+// methodTableau returns the tableau of a method name (BrainPy's registry).
+func methodTableau(name string) (tableau, bool) {
+	var t tableau
+	switch name {
+	case "", "exp_auto", "exp_euler", "exp_euler_auto", "exponential_euler":
+		return t, true
+	case "euler":
+		t.s, t.b[0] = 1, 1
+	case "midpoint":
+		t.s, t.a[1][0], t.b[1] = 2, 0.5, 1
+	case "heun2":
+		t.s, t.a[1][0], t.b[0], t.b[1] = 2, 1, 0.5, 0.5
+	case "ralston2", "rk2": // rk2 is BrainPy's generic 2nd order with β = 2/3
+		t.s, t.a[1][0], t.b[0], t.b[1] = 2, 2.0/3, 0.25, 0.75
+	case "rk3":
+		t.s = 3
+		t.a[1][0], t.a[2][0], t.a[2][1] = 0.5, -1, 2
+		t.b = vec{1.0 / 6, 2.0 / 3, 1.0 / 6}
+	case "heun3":
+		t.s = 3
+		t.a[1][0], t.a[2][1] = 1.0/3, 2.0/3
+		t.b = vec{0.25, 0, 0.75}
+	case "ralston3":
+		t.s = 3
+		t.a[1][0], t.a[2][1] = 0.5, 0.75
+		t.b = vec{2.0 / 9, 1.0 / 3, 4.0 / 9}
+	case "ssprk3":
+		t.s = 3
+		t.a[1][0], t.a[2][0], t.a[2][1] = 1, 0.25, 0.25
+		t.b = vec{1.0 / 6, 1.0 / 6, 2.0 / 3}
+	case "rk4":
+		t.s = 4
+		t.a[1][0], t.a[2][1], t.a[3][2] = 0.5, 0.5, 1
+		t.b = vec{1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}
+	case "ralston4":
+		t.s = 4
+		t.a[1][0] = .4
+		t.a[2][0], t.a[2][1] = .29697761, .15875964
+		t.a[3][0], t.a[3][1], t.a[3][2] = .21810040, -3.05096516, 3.83286476
+		t.b = vec{.17476028, -.55148066, 1.20553560, .17118478}
+	case "rk4_38rule":
+		t.s = 4
+		t.a[1][0] = 1.0 / 3
+		t.a[2][0], t.a[2][1] = -1.0/3, 1
+		t.a[3][0], t.a[3][1], t.a[3][2] = 1, -1, 1
+		t.b = vec{0.125, 0.375, 0.375, 0.125}
+	default:
+		return t, false
+	}
+	return t, true
+}
+
+// phi1 is (e^z − 1)/z, 1 at z = 0.
+func phi1(z float64) float64 {
+	if z == 0 {
+		return 1
+	}
+	return math.Expm1(z) / z
+}
+
+// exprel is (e^z − 1)/z, 1 at z = 0: x/(1 − e^{−x}) = 1/exprel(−x) has no
+// singular point at x = 0.
+func exprel(z float64) float64 { return phi1(z) }
+
+// advance moves x by one step dt of method t for the constant input in.
+//
+// Exponential Euler (s = 0, BrainPy's exp_auto): every variable takes
+// x_i ← x_i + dt·φ1(dt·J_ii)·f_i(x), with f and J evaluated at the old state,
+// so each variable sees the others at their old values (SEMANTICS §7.3).
+func advance[S system](s S, t *tableau, dt float64, x *vec, in float64) {
+	if t.s == 0 {
+		f, j := s.diag(x, in)
+		for i := range x {
+			x[i] += dt * phi1(dt*j[i]) * f[i]
+		}
+		return
+	}
+	var k [4]vec
+	for i := 0; i < t.s; i++ {
+		y := *x
+		for l := 0; l < i; l++ {
+			if c := dt * t.a[i][l]; c != 0 {
+				for d := range y {
+					y[d] += c * k[l][d]
+				}
+			}
+		}
+		k[i] = s.deriv(&y, in)
+	}
+	for i := 0; i < t.s; i++ {
+		c := dt * t.b[i]
+		for d := range x {
+			x[d] += c * k[i][d]
+		}
+	}
+}
+
+// base holds what every model population shares: size, input, spike flags,
+// the integrator, the refractory counter and the noise stream.
+type base struct {
+	n      int
+	tab    tableau
+	dt     float64
+	input  []float64
+	spike  []bool
+	last   []int64 // step of the last spike (refractory models)
+	ref    int64   // refractory steps, round(TauRef/dt)
+	noise  float64 // σ·√dt
+	noiseK uint64
+}
+
+// setup prepares the shared state for a run.
+func (b *base) setup(env *sim.Env, method string, tauRef, noise float64) {
+	b.tab, _ = methodTableau(method) // checked by the constructor
+	b.dt = env.Dt
+	b.input = make([]float64, b.n)
+	b.spike = make([]bool, b.n)
+	b.last = make([]int64, b.n)
+	for i := range b.last {
+		b.last[i] = math.MinInt64 / 2
+	}
+	b.ref = int64(math.Round(tauRef / env.Dt))
+	b.noise = noise * math.Sqrt(env.Dt)
+	b.noiseK = rng.String(env.Key, "noise")
+}
+
+// xi returns the noise increment σ·√dt·ξ of neuron i at step k (0 without
+// noise): a counter-based draw keyed by (step, neuron), so it does not depend
+// on which worker evaluates it.
+func (b *base) xi(k int64, i int) float64 {
+	if b.noise == 0 {
+		return 0
+	}
+	return b.noise * rng.Normal(b.noiseK, uint64(k)*uint64(b.n)+uint64(i))
+}
+
+// Size implements sim.Population.
+func (b *base) Size() int { return b.n }
+
+// Spike implements sim.Population.
+func (b *base) Spike() []bool { return b.spike }
+
+// fill initialises dst from init, or with def when init is nil.
+func fill(dst []float64, init initial.Init, def float64, key uint64, label string) error {
+	if init == nil {
+		for i := range dst {
+			dst[i] = def
+		}
+		return nil
+	}
+	return init.Fill(dst, rng.String(key, label))
+}
+
+// checker validates parameters; the first failure is kept.
+type checker struct {
+	model string
+	err   error
+}
+
+func (c *checker) fail(field string, v any, allowed string) {
+	if c.err == nil {
+		c.err = paramError(c.model, field, v, allowed)
+	}
+}
+
+func (c *checker) size(n int) {
+	if n <= 0 {
+		c.fail("size", n, "must be > 0")
+	}
+}
+
+// finite requires v to be a finite number.
+func (c *checker) finite(field string, v float64) {
+	if !finite(v) {
+		c.fail(field, v, "must be finite")
+	}
+}
+
+// positive requires a finite v > 0.
+func (c *checker) positive(field string, v float64) {
+	if !(v > 0) || math.IsInf(v, 0) {
+		c.fail(field, v, "must be a finite number > 0")
+	}
+}
+
+// nonNeg requires a finite v >= 0.
+func (c *checker) nonNeg(field string, v float64) {
+	if !(v >= 0) || math.IsInf(v, 0) {
+		c.fail(field, v, "must be a finite number >= 0")
+	}
+}
+
+// below requires a finite v < limit (the field limitName).
+func (c *checker) below(field string, v float64, limitName string, limit float64) {
+	if !finite(v) || !(v < limit) {
+		c.fail(field, v, "must be finite and < "+limitName+" = "+ftoa(limit))
+	}
+}
+
+// common checks the fields every model shares.
+func (c *checker) common(method string, noise float64) {
+	if _, ok := methodTableau(method); !ok {
+		c.fail("Method", method, "must be one of "+Methods)
+	}
+	c.nonNeg("Noise", noise)
+}
+
+// rngKey derives the key of an initialiser's stream.
+func rngKey(key uint64, label string) uint64 { return rng.String(key, label) }

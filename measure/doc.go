@@ -9,9 +9,10 @@
 // size n, as in sim.SpikeRecord, and voltages as a row-major samples ×
 // neurons slice, as in sim.Trace.Data. Functions that bin spikes on the
 // simulation grid (FiringRate, CrossCorrelation) take the recording's
-// duration and dt and place a spike at time t in step round(t/dt), which
-// must lie in [0, floor(duration/dt)): subtract the start time of a later
-// run first.
+// duration and dt and place a spike at time t in step floor(t/dt) (with
+// 1e-9 steps of slack, so that a monitor's time k·dt is step k), which must
+// lie in [0, floor(duration/dt)): subtract the start time of a later run
+// first.
 //
 //	rec := res.Spikes["E.spike"]
 //	rate, err := measure.FiringRate(rec.T, rec.N, 200, res.Dt, 5)

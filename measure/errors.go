@@ -62,10 +62,11 @@ func grid(fn string, duration, dt float64) (int, error) {
 	return int(q), nil
 }
 
-// stepOf maps a spike time to its step round(t/dt), checking that it lies
-// in [0, steps).
+// stepOf maps a spike time to its step floor(t/dt + 1e-9) (the slack maps
+// a monitor's time k·dt to k despite rounding), checking that it lies in
+// [0, steps).
 func stepOf(fn string, q int, t, dt float64, steps int) (int, error) {
-	k := math.Round(t / dt)
+	k := math.Floor(t/dt + 1e-9)
 	if !(k >= 0 && k < float64(steps)) {
 		return 0, fieldError(fn, fmt.Sprintf("times[%d]", q), t, fmt.Sprintf("must lie in the recording [0, %v) ms (subtract the start of a later run)", float64(steps)*dt))
 	}

@@ -16,7 +16,8 @@ import "math"
 // function always one per step.)
 //
 // A spike at time t (ms, from the start of the recording) belongs to step
-// round(t/dt), which must lie in [0, steps). Width is in ms (finite, >= 0;
+// floor(t/dt) (with 1e-9 steps of slack, so a monitor's k·dt is step k),
+// which must lie in [0, steps). Width is in ms (finite, >= 0;
 // below 2·dt the window is one step).
 func FiringRate(times []float64, n int, duration, dt, width float64) ([]float64, error) {
 	const fn = "FiringRate"

@@ -99,3 +99,18 @@ func TestRateErrors(t *testing.T) {
 	_, err = measure.MeanRates(nil, 3, math.Inf(1))
 	wantErr(t, "infinite duration", err, "duration = +Inf")
 }
+
+// TestFiringRateSteps: a spike belongs to the step whose interval
+// [k·dt, (k+1)·dt) holds it, and a monitor's time k·dt (rounded in floating
+// point, e.g. 3·0.1 = 0.30000000000000004 and 7·0.1 = 0.7000000000000001) is
+// step k.
+func TestFiringRateSteps(t *testing.T) {
+	r, err := measure.FiringRate([]float64{0.19, 3 * 0.1, 7 * 0.1, 0.999}, 1, 1, 0.1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{0, 1e4, 0, 1e4, 0, 0, 0, 1e4, 0, 1e4}
+	for k := range want {
+		within(t, "rate", r[k], want[k], 1e-9)
+	}
+}

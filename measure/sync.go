@@ -16,7 +16,8 @@ import (
 //
 // averaged over all n(n−1)/2 pairs. A perfectly synchronous population has
 // κ = 1; independent neurons firing in a fraction q of the bins have
-// κ ≈ q. A spike at time t belongs to step round(t/dt) in [0, steps).
+// κ ≈ q. A spike at time t belongs to step floor(t/dt) (with 1e-9 steps of
+// slack) in [0, steps).
 //
 // The bins are bit sets, so the cost is about n²·bins/128 word operations.
 func CrossCorrelation(times []float64, indices []int32, n int, duration, dt, bin float64) (float64, error) {

@@ -1,0 +1,129 @@
+package synapse
+
+import (
+	"fmt"
+	"math"
+)
+
+// ShortTerm configures the short-term plasticity of a projection
+// (Tsodyks & Markram 1997; Tsodyks, Pawelzik & Markram 1998; BrainPy's
+// synplast.STD and STP, SEMANTICS §4.5). The state is kept per pre neuron
+// and driven by the spikes as they arrive (after the delay). Build one with
+// STD or STP.
+//
+// Depression only (STD, Facilitating false), resources x, x(0) = 1:
+//
+//	dx/dt = (1 − x)/τ_d;  at an arriving spike x ← x − U·x;  efficacy x
+//
+// Facilitation and depression (STP, Facilitating true), u(0) = U, x(0) = 1:
+//
+//	du/dt = −u/τ_f,  dx/dt = (1 − x)/τ_d
+//	at an arriving spike u ← u + U·(1 − u), then x ← x − u·x;  efficacy u·x
+//
+// Within a step u and x first relax exactly over dt, then the spikes update
+// them, and a spike delivers weight × efficacy computed with the values
+// after its update (BrainPy's old-style filter s·x and s·u·x).
+//
+// Parameters (DefaultSTD, DefaultSTP give BrainPy's values):
+//
+//	U     release fraction (0, 1]             STD 0.07, STP 0.15
+//	TauD  recovery time constant τ_d, ms     200
+//	TauF  facilitation time constant τ_f, ms  STP 1500 (0 for STD)
+type ShortTerm struct {
+	Facilitating bool
+	U            float64
+	TauD         float64
+	TauF         float64
+}
+
+// STD returns depression-only short-term plasticity with recovery time
+// constant tau (ms) and release fraction U (BrainPy's STD(tau, U)).
+func STD(tau, U float64) ShortTerm { return ShortTerm{U: U, TauD: tau} }
+
+// STP returns short-term facilitation and depression (BrainPy's
+// STP(U, tau_f, tau_d)).
+func STP(U, tauF, tauD float64) ShortTerm {
+	return ShortTerm{Facilitating: true, U: U, TauF: tauF, TauD: tauD}
+}
+
+// DefaultSTD returns BrainPy's STD: τ_d = 200 ms, U = 0.07.
+func DefaultSTD() ShortTerm { return STD(200, 0.07) }
+
+// DefaultSTP returns BrainPy's STP: U = 0.15, τ_f = 1500 ms, τ_d = 200 ms.
+func DefaultSTP() ShortTerm { return STP(0.15, 1500, 200) }
+
+func (s *ShortTerm) check(kind string) error {
+	switch {
+	case !(s.U > 0 && s.U <= 1):
+		return fmt.Errorf("synapse: %s STP.U = %v: must be in (0, 1]", kind, s.U)
+	case !(s.TauD > 0) || math.IsInf(s.TauD, 0):
+		return fmt.Errorf("synapse: %s STP.TauD = %v: must be a finite number of ms > 0", kind, s.TauD)
+	case s.Facilitating && (!(s.TauF > 0) || math.IsInf(s.TauF, 0)):
+		return fmt.Errorf("synapse: %s STP.TauF = %v: must be a finite number of ms > 0", kind, s.TauF)
+	case !s.Facilitating && s.TauF != 0:
+		return fmt.Errorf("synapse: %s STP.TauF = %v: depression-only plasticity (STD) has no facilitation; use STP(U, tauF, tauD)", kind, s.TauF)
+	}
+	return nil
+}
+
+// stpBlock is one block's copy of the pre-sized state. Every block advances
+// its own copy with the same spikes, so the copies stay identical and no
+// block reads another's memory.
+type stpBlock struct{ u, x, eff []float64 }
+
+type stpState struct {
+	p      ShortTerm
+	dx, du float64 // one-step relaxation factors e^{−dt/τ_d}, e^{−dt/τ_f}
+	blocks []stpBlock
+}
+
+func newSTPState(p ShortTerm, npre, nblocks int, dt float64) *stpState {
+	s := &stpState{p: p, dx: math.Exp(-dt / p.TauD), blocks: make([]stpBlock, nblocks)}
+	if p.Facilitating {
+		s.du = math.Exp(-dt / p.TauF)
+	}
+	for b := range s.blocks {
+		bl := &s.blocks[b]
+		bl.x, bl.eff = make([]float64, npre), make([]float64, npre)
+		for i := range bl.x {
+			bl.x[i] = 1
+		}
+		if p.Facilitating {
+			bl.u = make([]float64, npre)
+			for i := range bl.u {
+				bl.u[i] = p.U
+			}
+		}
+	}
+	return s
+}
+
+// step advances block b's copy by one step with the arriving spikes and
+// returns the efficacies (valid at the indices of spikes).
+func (s *stpState) step(b int, spikes []int32) []float64 {
+	bl := &s.blocks[b]
+	dx, U := s.dx, s.p.U
+	for i, x := range bl.x {
+		bl.x[i] = 1 - (1-x)*dx
+	}
+	if !s.p.Facilitating {
+		for _, i := range spikes {
+			x := bl.x[i] - U*bl.x[i]
+			bl.x[i], bl.eff[i] = x, x
+		}
+		return bl.eff
+	}
+	du := s.du
+	for i := range bl.u {
+		bl.u[i] *= du
+	}
+	for _, i := range spikes {
+		u := bl.u[i] + U*(1-bl.u[i])
+		x := bl.x[i] - u*bl.x[i]
+		bl.u[i], bl.x[i], bl.eff[i] = u, x, u*x
+	}
+	return bl.eff
+}
+
+// vars returns block 0's copy of u (nil for STD) and x.
+func (s *stpState) vars() (u, x []float64) { return s.blocks[0].u, s.blocks[0].x }

@@ -34,7 +34,11 @@ func Section(values, durations []float64, dt float64) ([]float64, error) {
 	if err := checkLen(fn, total+float64(len(durations))*dt, dt, 1); err != nil {
 		return nil, err
 	}
-	var out []float64
+	steps := 0
+	for _, d := range durations {
+		steps += ceilSteps(d, dt)
+	}
+	out := make([]float64, 0, steps)
 	for s, d := range durations {
 		for range ceilSteps(d, dt) {
 			out = append(out, values[s])

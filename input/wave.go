@@ -4,12 +4,13 @@ import (
 	"math"
 )
 
-// Sinusoidal returns floor(duration/dt) steps of
+// Sinusoidal returns floor(duration/dt) steps that are 0 except on the
+// window's steps [a, b) = [int(w.Start/dt), int(w.End/dt)), where step a+j
+// holds
 //
-//	A·sin(2π·f·(t − w.Start)/1000)   (+A when bias)
+//	A·sin(2π·f·j·dt/1000)   (+A when bias),
 //
-// on the steps [int(w.Start/dt), int(w.End/dt)) and 0 elsewhere, t being
-// the step's time k·dt in ms and f the frequency in Hz (BrainPy's
+// f being the frequency in Hz: the phase starts at the window (BrainPy's
 // bp.inputs.sinusoidal_input; bias makes the signal non-negative).
 func Sinusoidal(amplitude, freqHz, duration, dt float64, w Window, bias bool) ([]float64, error) {
 	const fn = "Sinusoidal"
@@ -27,13 +28,13 @@ func Sinusoidal(amplitude, freqHz, duration, dt float64, w Window, bias bool) ([
 	return out, nil
 }
 
-// Square returns floor(duration/dt) steps of a square wave of amplitude A,
-// frequency f Hz and duty cycle 0.5 on the steps [int(w.Start/dt),
-// int(w.End/dt)) and 0 elsewhere: +A during the first half of every period
-// counted from w.Start, −A during the second (0 and 2A when bias), as
-// BrainPy's bp.inputs.square_input (scipy's square of 2π·f·(t − w.Start)).
-// A step exactly on a half-period boundary (within 1e-9 periods, to absorb
-// rounding) starts the new half.
+// Square returns floor(duration/dt) steps that are 0 except on the window's
+// steps [a, b) = [int(w.Start/dt), int(w.End/dt)), which hold a square wave
+// of amplitude A, frequency f Hz and duty cycle 0.5: step a+j is +A when
+// f·j·dt/1000 is in the first half of a period, −A in the second (0 and 2A
+// when bias), as BrainPy's bp.inputs.square_input (scipy's square of
+// 2π·f·j·dt/1000). A step exactly on a half-period boundary (within 1e-9
+// periods, to absorb rounding) starts the new half.
 func Square(amplitude, freqHz, duration, dt float64, w Window, bias bool) ([]float64, error) {
 	const fn = "Square"
 	out, a, b, err := wave(fn, amplitude, freqHz, duration, dt, w)

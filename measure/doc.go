@@ -16,7 +16,7 @@
 //
 //	rec := res.Spikes["E.spike"]
 //	rate, err := measure.FiringRate(rec.T, rec.N, 200, res.Dt, 5)
-//	_, cv, err := measure.CV(rec.T, rec.I, rec.N)
+//	perNeuron, meanCV, err := measure.CV(rec.T, rec.I, rec.N)
 //	kappa, err := measure.CrossCorrelation(rec.T, rec.I, rec.N, 200, res.Dt, 1)
 //
 // Variances are population variances (divided by the number of samples), as

@@ -34,9 +34,14 @@ func checkDelay(kind string, d float64) error {
 func lagSteps(delay, dt float64) int { return max(1, int(math.Round(delay/dt))) }
 
 // buildRows builds the connectivity, draws or checks per-synapse weights,
-// and splits both by the post blocks of env.
+// and splits both by the post blocks of env. A RowConnector's rows go
+// straight into the blocks (buildRowsDirect); other connectors build their
+// CSR first.
 func buildRows(kind string, pre, post sim.Population, conn connect.Connector, env *sim.Env,
 	wi initial.Init, ws []float32) ([]kernel.Rows, int, error) {
+	if rc, ok := conn.(connect.RowConnector); ok {
+		return buildRowsDirect(kind, pre, post, rc, env, wi, ws)
+	}
 	csr, err := conn.Connect(pre.Size(), post.Size(), rng.String(env.Key, "conn"))
 	if err != nil {
 		return nil, 0, fmt.Errorf("synapse: %s connectivity %s: %w", kind, conn, err)

@@ -1,0 +1,207 @@
+package kernel
+
+import (
+	"fmt"
+	"math"
+	"sync"
+	"sync/atomic"
+)
+
+// RowFunc appends the post indices of pre neuron i to dst, in row order, and
+// returns the extended slice. It must be a pure function of i and safe for
+// concurrent calls (connect.RowConnector.AppendRow with fixed sizes and seed
+// is one).
+type RowFunc func(dst []uint32, i int) []uint32
+
+// WeightFunc returns the per-synapse weights of a connectivity of nnz
+// synapses, in CSR order (row after row, each in row order).
+type WeightFunc func(nnz int) ([]float32, error)
+
+// chunksPerWorker sets how finely rows are split for load balancing.
+const chunksPerWorker = 16
+
+// SplitRows builds the per-block Rows of the connectivity whose row i is
+// row(nil, i), without materialising its CSR: the result equals
+// Split(csr, bounds, w) for that CSR and w = weights(csr.NNZ()).
+//
+// Rows are generated twice on up to workers goroutines: pass 1 counts the
+// synapses of every (block, row) into the blocks' Ptr, pass 2 regenerates
+// every row and writes its synapses in place. Both passes only write what
+// belongs to their own rows, so the result does not depend on workers.
+// Memory is the result plus a block map of 4 bytes per post neuron and one
+// row buffer per worker. weights (nil for a scalar weight) is called once,
+// between the passes. SplitRows also returns the number of synapses.
+func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, workers int) ([]Rows, int, error) {
+	if err := checkBounds(bounds, nPost); err != nil {
+		return nil, 0, err
+	}
+	nb := len(bounds) - 1
+	block := blockMap(bounds, nPost)
+	out := make([]Rows, nb)
+	for b := range out {
+		out[b] = Rows{Lo: bounds[b], Hi: bounds[b+1], Ptr: make([]uint32, nPre+1)}
+	}
+	nChunks := min(nPre, max(1, workers)*chunksPerWorker)
+	chunk := func(k int) (lo, hi int) { return k * nPre / nChunks, (k + 1) * nPre / nChunks }
+	errs := make([]error, nChunks)
+
+	// pass 1: Ptr[i+1] = synapses of row i in the block
+	forChunks(nChunks, workers, func(k int, buf *[]uint32) {
+		lo, hi := chunk(k)
+		cnt := make([]uint32, nb)
+		for i := lo; i < hi; i++ {
+			r := row((*buf)[:0], i)
+			*buf = r
+			for _, j := range r {
+				if int64(j) >= int64(nPost) {
+					errs[k] = fmt.Errorf("kernel: row %d has post index %d: must be < nPost = %d", i, j, nPost)
+					return
+				}
+				cnt[block[j]]++
+			}
+			for b := range out {
+				out[b].Ptr[i+1] = cnt[b]
+				cnt[b] = 0
+			}
+		}
+	})
+	if err := firstError(errs); err != nil {
+		return nil, 0, err
+	}
+	nnz := 0
+	for b := range out {
+		r := &out[b]
+		var s uint64
+		for i := 1; i <= nPre; i++ {
+			s += uint64(r.Ptr[i])
+			if s > math.MaxUint32 {
+				return nil, 0, fmt.Errorf("kernel: block %d holds more than %d synapses (use more threads)", b, uint32(math.MaxUint32))
+			}
+			r.Ptr[i] = uint32(s)
+		}
+		nnz += int(s)
+		if r.Hi-r.Lo <= 1<<16 {
+			r.Idx16 = make([]uint16, s)
+		} else {
+			r.Idx32 = make([]uint32, s)
+		}
+	}
+	var w []float32
+	if weights != nil {
+		var err error
+		if w, err = weights(nnz); err != nil {
+			return nil, 0, err
+		}
+		if len(w) != nnz {
+			return nil, 0, fmt.Errorf("kernel: %d weights for %d synapses", len(w), nnz)
+		}
+		for b := range out {
+			out[b].W = make([]float32, out[b].NNZ())
+		}
+	}
+
+	// pass 2: regenerate and place every synapse
+	forChunks(nChunks, workers, func(k int, buf *[]uint32) {
+		lo, hi := chunk(k)
+		pos := make([]uint32, nb)
+		for i := lo; i < hi; i++ {
+			q0 := 0 // CSR offset of row i: the synapses of rows < i in all blocks
+			for b := range out {
+				pos[b] = out[b].Ptr[i]
+				q0 += int(pos[b])
+			}
+			r := row((*buf)[:0], i)
+			*buf = r
+			for q, j := range r {
+				b := block[j]
+				o := &out[b]
+				p := pos[b]
+				if p >= o.Ptr[i+1] {
+					errs[k] = fmt.Errorf("kernel: row %d changed between passes: the row function is not deterministic", i)
+					return
+				}
+				if o.Idx16 != nil {
+					o.Idx16[p] = uint16(int(j) - o.Lo)
+				} else {
+					o.Idx32[p] = uint32(int(j) - o.Lo)
+				}
+				if w != nil {
+					o.W[p] = w[q0+q]
+				}
+				pos[b] = p + 1
+			}
+			for b := range out {
+				if pos[b] != out[b].Ptr[i+1] {
+					errs[k] = fmt.Errorf("kernel: row %d changed between passes: the row function is not deterministic", i)
+					return
+				}
+			}
+		}
+	})
+	if err := firstError(errs); err != nil {
+		return nil, 0, err
+	}
+	return out, nnz, nil
+}
+
+// checkBounds validates a block partition of [0, n).
+func checkBounds(bounds []int, n int) error {
+	if len(bounds) < 2 || bounds[0] != 0 || bounds[len(bounds)-1] != n {
+		return fmt.Errorf("kernel: block bounds %v: must run from 0 to %d", bounds, n)
+	}
+	for b := 1; b < len(bounds); b++ {
+		if bounds[b] < bounds[b-1] {
+			return fmt.Errorf("kernel: block bounds %v: must be non-decreasing", bounds)
+		}
+	}
+	return nil
+}
+
+// blockMap returns the block of every post neuron.
+func blockMap(bounds []int, n int) []int32 {
+	block := make([]int32, n)
+	for b := 0; b+1 < len(bounds); b++ {
+		for j := bounds[b]; j < bounds[b+1]; j++ {
+			block[j] = int32(b)
+		}
+	}
+	return block
+}
+
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// forChunks calls fn(k, buf) for k in [0, n) on up to workers goroutines,
+// handing chunks out dynamically; buf is a row buffer private to the
+// goroutine.
+func forChunks(n, workers int, fn func(k int, buf *[]uint32)) {
+	workers = min(workers, n)
+	if workers <= 1 {
+		var buf []uint32
+		for k := range n {
+			fn(k, &buf)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			var buf []uint32
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= n {
+					return
+				}
+				fn(k, &buf)
+			}
+		})
+	}
+	wg.Wait()
+}

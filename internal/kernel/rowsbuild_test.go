@@ -1,0 +1,154 @@
+package kernel
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/brainsim/brainsim/connect"
+)
+
+// evenBounds splits [0, n) into nb near-equal blocks, as the runner does.
+func evenBounds(n, nb int) []int {
+	b := make([]int, nb+1)
+	for k := range b {
+		b[k] = k * n / nb
+	}
+	return b
+}
+
+// messyCSR is a FromCSR connector with unsorted rows, duplicates and empty
+// rows, to check that SplitRows keeps row order exactly.
+func messyCSR(nPre, nPost int) *connect.CSRConn {
+	r := rand.New(rand.NewPCG(1, 2))
+	indptr := []int64{0}
+	var idx []uint32
+	for range nPre {
+		for range r.IntN(12) {
+			idx = append(idx, uint32(r.IntN(nPost)))
+		}
+		indptr = append(indptr, int64(len(idx)))
+	}
+	return connect.FromCSR(indptr, idx)
+}
+
+// TestSplitRowsMatchesSplit checks that building the blocks straight from
+// the rows gives exactly Split(Connect(...)) — Ptr, indices (uint16 and
+// uint32 paths) and weights — for several connectors, sizes, block counts
+// and worker counts.
+func TestSplitRowsMatchesSplit(t *testing.T) {
+	type tc struct {
+		conn        connect.RowConnector
+		nPre, nPost int
+	}
+	cases := []tc{
+		{connect.FixedProb(0.05), 300, 500},
+		{connect.FixedProb(0.3).ExcludeSelf(), 97, 97},
+		{connect.FixedProb(0.02).FixedOutDegree(), 200, 1000},
+		{connect.FixedProb(1), 13, 29},
+		{connect.FixedProb(0), 13, 29},
+		{connect.FixedPostNum(7).ExcludeSelf(), 64, 64},
+		{connect.GaussianProb(1.5, 9, 11), 99, 99},
+		{connect.GridEight(7, 5), 35, 35},
+		{messyCSR(150, 40), 150, 40},
+		{connect.FixedProb(0.0005), 40, 140000}, // blocks of > 65536: uint32 path
+		{connect.FixedProb(0.5), 0, 10},
+		{connect.FixedProb(0.5), 10, 0},
+	}
+	for _, c := range cases {
+		csr, err := c.conn.Connect(c.nPre, c.nPost, 42)
+		if err != nil {
+			t.Fatalf("%s: %v", c.conn, err)
+		}
+		w := make([]float32, csr.NNZ())
+		for q := range w {
+			w[q] = float32(q) + 0.5
+		}
+		row := func(dst []uint32, i int) []uint32 { return c.conn.AppendRow(dst, i, c.nPre, c.nPost, 42) }
+		for _, nb := range []int{1, 2, 3, 5} {
+			if nb > c.nPost && c.nPost > 0 {
+				continue
+			}
+			bounds := evenBounds(c.nPost, nb)
+			for _, weighted := range []bool{false, true} {
+				var ww []float32
+				var wf WeightFunc
+				if weighted {
+					ww = w
+					wf = func(nnz int) ([]float32, error) {
+						if nnz != len(w) {
+							t.Errorf("%s: weights asked for %d synapses, CSR has %d", c.conn, nnz, len(w))
+						}
+						return w, nil
+					}
+				}
+				want, err := Split(csr, bounds, ww)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, workers := range []int{1, 2, 3, 8} {
+					got, nnz, err := SplitRows(c.nPre, c.nPost, row, bounds, wf, workers)
+					if err != nil {
+						t.Fatalf("%s nb=%d workers=%d: %v", c.conn, nb, workers, err)
+					}
+					if nnz != csr.NNZ() {
+						t.Errorf("%s nb=%d workers=%d: nnz %d, want %d", c.conn, nb, workers, nnz, csr.NNZ())
+					}
+					if !reflect.DeepEqual(normalise(got), normalise(want)) {
+						t.Errorf("%s nb=%d workers=%d weighted=%v: blocks differ from Split(Connect)", c.conn, nb, workers, weighted)
+					}
+				}
+			}
+		}
+	}
+}
+
+// normalise makes empty and nil slices compare equal.
+func normalise(rs []Rows) []string {
+	out := make([]string, len(rs))
+	for b, r := range rs {
+		out[b] = fmt.Sprintf("%d %d %v %v %v %v %v %v", r.Lo, r.Hi, r.Ptr, r.Idx16 != nil, []uint16(r.Idx16), []uint32(r.Idx32), r.W != nil, []float32(r.W))
+		if len(r.Idx16)+len(r.Idx32) == 0 {
+			out[b] = fmt.Sprintf("%d %d %v empty %v", r.Lo, r.Hi, r.Ptr, len(r.W))
+		}
+	}
+	return out
+}
+
+// TestSplitRowsErrors checks the errors for bad bounds, an index out of
+// range, a row function that changes between passes and a weight count
+// that does not match.
+func TestSplitRowsErrors(t *testing.T) {
+	ok := func(dst []uint32, i int) []uint32 { return append(dst, uint32(i)) }
+	for _, c := range []struct {
+		name   string
+		nPost  int
+		row    RowFunc
+		bounds []int
+		w      WeightFunc
+		want   string
+	}{
+		{"bounds end", 4, ok, []int{0, 3}, nil, "must run from 0 to 4"},
+		{"bounds order", 4, ok, []int{0, 3, 2, 4}, nil, "non-decreasing"},
+		{"index", 3, ok, []int{0, 3}, nil, "row 3 has post index 3: must be < nPost = 3"},
+		{"weights", 4, ok, []int{0, 4}, func(int) ([]float32, error) { return make([]float32, 2), nil }, "2 weights for 4 synapses"},
+	} {
+		_, _, err := SplitRows(4, c.nPost, c.row, c.bounds, c.w, 2)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want it to contain %q", c.name, err, c.want)
+		}
+	}
+	calls := 0
+	flaky := func(dst []uint32, i int) []uint32 {
+		calls++
+		if calls > 4 { // second pass: a longer row 0
+			return append(dst, uint32(i), uint32(i))
+		}
+		return append(dst, uint32(i))
+	}
+	if _, _, err := SplitRows(4, 4, flaky, []int{0, 4}, nil, 1); err == nil || !strings.Contains(err.Error(), "not deterministic") {
+		t.Errorf("flaky rows: error %v, want \"not deterministic\"", err)
+	}
+}

@@ -1,0 +1,60 @@
+package synapse
+
+import (
+	"fmt"
+	"runtime"
+
+	"github.com/brainsim/brainsim/connect"
+	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/internal/kernel"
+	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/sim"
+)
+
+// buildRowsDirect is buildRows for a RowConnector: the rows are generated
+// twice (count, then fill) straight into the per-block Rows, so the
+// connector's CSR (4 bytes per synapse, plus its build buffers) never
+// exists. The result, weights included, is the same as splitting the CSR
+// of conn.Connect.
+func buildRowsDirect(kind string, pre, post sim.Population, conn connect.RowConnector, env *sim.Env,
+	wi initial.Init, ws []float32) ([]kernel.Rows, int, error) {
+	nPre, nPost := pre.Size(), post.Size()
+	if err := conn.Check(nPre, nPost); err != nil {
+		return nil, 0, fmt.Errorf("synapse: %s connectivity %s: %w", kind, conn, err)
+	}
+	seed := rng.String(env.Key, "conn")
+	row := func(dst []uint32, i int) []uint32 { return conn.AppendRow(dst, i, nPre, nPost, seed) }
+	var weights kernel.WeightFunc
+	var werr error // a weight error, returned as it is
+	switch {
+	case ws != nil:
+		weights = func(nnz int) ([]float32, error) {
+			if len(ws) != nnz {
+				werr = fmt.Errorf("synapse: %s Weights has %d elements: must equal the number of synapses, %d", kind, len(ws), nnz)
+				return nil, werr
+			}
+			return ws, nil
+		}
+	case wi != nil:
+		weights = func(nnz int) ([]float32, error) {
+			f := make([]float64, nnz)
+			if err := wi.Fill(f, rng.String(env.Key, "weights")); err != nil {
+				werr = fmt.Errorf("synapse: %s WeightInit: %w", kind, err)
+				return nil, werr
+			}
+			w := make([]float32, nnz)
+			for q, x := range f {
+				w[q] = float32(x)
+			}
+			return w, nil
+		}
+	}
+	rows, nnz, err := kernel.SplitRows(nPre, nPost, row, env.Bounds, weights, runtime.GOMAXPROCS(0))
+	if err != nil {
+		if werr != nil {
+			return nil, 0, werr
+		}
+		return nil, 0, fmt.Errorf("synapse: %s: %w", kind, err)
+	}
+	return rows, nnz, nil
+}

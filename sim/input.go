@@ -2,6 +2,8 @@ package sim
 
 import (
 	"fmt"
+
+	"github.com/brainsim/brainsim/internal/kernel"
 	"sort"
 	"strings"
 )
@@ -140,13 +142,9 @@ func (b *boundInput) apply(k int64, t float64, lo, hi int) {
 	c := b.cur
 	switch b.op {
 	case "=":
-		for i := range x {
-			x[i] = c
-		}
+		kernel.Fill(x, c)
 	case "+":
-		for i := range x {
-			x[i] += c
-		}
+		kernel.AddConst(x, c)
 	case "-":
 		for i := range x {
 			x[i] -= c

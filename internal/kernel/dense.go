@@ -83,3 +83,33 @@ func lifGo(p *LIF, V, in []float64, last []int64, spk []bool, out []int32, lo in
 	}
 	return c
 }
+
+// Fill sets every element of x to c.
+func Fill(x []float64, c float64) {
+	if simdOK(len(x)) {
+		fillSIMD(x, c)
+		return
+	}
+	fillGo(x, c)
+}
+
+// AddConst adds c to every element of x.
+func AddConst(x []float64, c float64) {
+	if simdOK(len(x)) {
+		addConstSIMD(x, c)
+		return
+	}
+	addConstGo(x, c)
+}
+
+func fillGo(x []float64, c float64) {
+	for i := range x {
+		x[i] = c
+	}
+}
+
+func addConstGo(x []float64, c float64) {
+	for i := range x {
+		x[i] += c
+	}
+}

@@ -13,3 +13,7 @@ func cubaSIMD(g, a, in []float64, d float64) { cubaGo(g, a, in, d) }
 func lifSIMD(p *LIF, V, in []float64, last []int64, spk []bool, out []int32, lo int32) int {
 	return lifGo(p, V, in, last, spk, out, lo)
 }
+
+func fillSIMD(x []float64, c float64) { fillGo(x, c) }
+
+func addConstSIMD(x []float64, c float64) { addConstGo(x, c) }

@@ -81,3 +81,22 @@ func lifSIMD(p *LIF, V, in []float64, last []int64, spk []bool, out []int32, lo 
 	}
 	return c + lifGo(p, V[n:], in[n:], last[n:], spk[n:], out[c:], lo+int32(n))
 }
+
+func fillSIMD(x []float64, c float64) {
+	n := len(x) &^ 3
+	v := archsimd.BroadcastFloat64x4(c)
+	for j := 0; j < n; j += 4 {
+		v.Store((*f4)(x[j : j+4]))
+	}
+	fillGo(x[n:], c)
+}
+
+func addConstSIMD(x []float64, c float64) {
+	n := len(x) &^ 3
+	v := archsimd.BroadcastFloat64x4(c)
+	for j := 0; j < n; j += 4 {
+		p := (*f4)(x[j : j+4])
+		archsimd.LoadFloat64x4(p).Add(v).Store(p)
+	}
+	addConstGo(x[n:], c)
+}

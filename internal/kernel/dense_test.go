@@ -111,3 +111,16 @@ func TestLIFKernelRules(t *testing.T) {
 func TestReportKernel(t *testing.T) {
 	t.Logf("SIMD kernels in use for 8 elements: %v", simdOK(8))
 }
+
+func TestFillAddConst(t *testing.T) {
+	for n := 0; n < 11; n++ {
+		x := make([]float64, n)
+		Fill(x, 2.5)
+		AddConst(x, 0.25)
+		for i, v := range x {
+			if v != 2.75 {
+				t.Fatalf("n=%d: x[%d] = %v, want 2.75", n, i, v)
+			}
+		}
+	}
+}

@@ -14,6 +14,10 @@ func simdOK(n int) bool { return n >= 4 && archsimd.X86.AVX2() }
 type f4 = [4]float64
 
 func cobaSIMD(g, a, in, v []float64, d, E float64) {
+	if wide(len(g)) {
+		m := coba8(g, a, in, v, d, E)
+		g, a, in, v = g[m:], a[m:], in[m:], v[m:]
+	}
 	n := len(g) &^ 3
 	a, in, v = a[:n], in[:n], v[:n]
 	vd, vE := archsimd.BroadcastFloat64x4(d), archsimd.BroadcastFloat64x4(E)
@@ -30,6 +34,10 @@ func cobaSIMD(g, a, in, v []float64, d, E float64) {
 }
 
 func cubaSIMD(g, a, in []float64, d float64) {
+	if wide(len(g)) {
+		m := cuba8(g, a, in, d)
+		g, a, in = g[m:], a[m:], in[m:]
+	}
 	n := len(g) &^ 3
 	a, in = a[:n], in[:n]
 	vd := archsimd.BroadcastFloat64x4(d)
@@ -45,6 +53,11 @@ func cubaSIMD(g, a, in []float64, d float64) {
 }
 
 func lifSIMD(p *LIF, V, in []float64, last []int64, spk []bool, out []int32, lo int32) int {
+	c0 := 0
+	if wide(len(V)) {
+		m, c := lif8(p, V, in, last, spk, out, lo)
+		V, in, last, spk, out, lo, c0 = V[m:], in[m:], last[m:], spk[m:], out[c:], lo+int32(m), c
+	}
 	n := len(V) &^ 3
 	in, last, spk = in[:len(V)], last[:len(V)], spk[:len(V)]
 	vrest, r := archsimd.BroadcastFloat64x4(p.VRest), archsimd.BroadcastFloat64x4(p.R)
@@ -79,7 +92,7 @@ func lifSIMD(p *LIF, V, in []float64, last []int64, spk []bool, out []int32, lo 
 			}
 		}
 	}
-	return c + lifGo(p, V[n:], in[n:], last[n:], spk[n:], out[c:], lo+int32(n))
+	return c0 + c + lifGo(p, V[n:], in[n:], last[n:], spk[n:], out[c:], lo+int32(n))
 }
 
 func fillSIMD(x []float64, c float64) {

@@ -1,7 +1,5 @@
 package kernel
 
-import "math"
-
 // COBA updates a conductance channel of one block and adds its current:
 // for every j, x = g[j]·d + a[j]; a[j] = 0; g[j] = x; in[j] += x·(E − v[j]).
 // All slices must have the length of g.
@@ -66,13 +64,11 @@ func lifGo(p *LIF, V, in []float64, last []int64, spk []bool, out []int32, lo in
 	in, last, spk = in[:len(V)], last[:len(V)], spk[:len(V)]
 	c := 0
 	for j := range V {
-		vold := V[j]
-		vinf := vrest + r*in[j]
-		v := vinf + (vold-vinf)*d
-		// refractory (k − last ≤ ref): keep vold. A bit select instead of a
-		// branch: refractory neurons are scattered, so a branch mispredicts.
-		keep := uint64((ref - (k - last[j])) >> 63) // all ones when integrating
-		v = math.Float64frombits(math.Float64bits(v)&keep | math.Float64bits(vold)&^keep)
+		v := V[j]
+		if k-last[j] > ref { // not refractory: integrate (else V is frozen)
+			vinf := vrest + r*in[j]
+			v = vinf + (v-vinf)*d
+		}
 		s := v >= vth
 		if s {
 			v, last[j] = vreset, k

@@ -82,7 +82,7 @@ func (p *alignPre) Init(env *sim.Env) error {
 			return fmt.Errorf("synapse: %s: the post population has no \"V\" variable for the output %s", p.kind, p.out)
 		}
 	}
-	w, _, _, err := p.spec.build(p.pre, p.post, p.conn, env)
+	w, err := p.spec.build(p.pre, p.post, p.conn, env)
 	if err != nil {
 		return err
 	}

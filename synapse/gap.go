@@ -89,7 +89,7 @@ func (g *GapJunction) Init(env *sim.Env) error {
 	if g.in = g.post.Var("input"); g.in == nil {
 		return fmt.Errorf("synapse: %s: the post population has no \"input\" variable", kind)
 	}
-	w, _, _, err := g.spec.build(g.pre, g.post, g.conn, env)
+	w, err := g.spec.build(g.pre, g.post, g.conn, env)
 	if err != nil {
 		return err
 	}

@@ -113,7 +113,7 @@ func (l *linear) Init(env *sim.Env) error {
 			}
 		}
 	}
-	w, _, _, err := l.spec.build(l.pre, l.post, l.conn, env)
+	w, err := l.spec.build(l.pre, l.post, l.conn, env)
 	if err != nil {
 		return err
 	}

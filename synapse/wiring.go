@@ -114,8 +114,6 @@ func (s *wiringSpec) lags(nnz int, env *sim.Env) ([]int, error) {
 				return nil, fmt.Errorf("synapse: %s DelayInit %s gave delay %d = %v ms: delays must be finite and >= 0", s.kind, s.delayInit, q, x)
 			}
 		}
-	case d == nil:
-		return nil, nil
 	case len(d) != nnz:
 		return nil, fmt.Errorf("synapse: %s Delays has %d elements: must equal the number of synapses, %d", s.kind, len(d), nnz)
 	}
@@ -126,37 +124,39 @@ func (s *wiringSpec) lags(nnz int, env *sim.Env) ([]int, error) {
 	return l, nil
 }
 
-// build makes the wiring for a run.
-func (s *wiringSpec) build(pre, post sim.Population, conn connect.Connector, env *sim.Env) (*wiring, *connect.CSR, []float32, error) {
+// build makes the wiring for a run. With one delay for all synapses the
+// rows are built by buildRows (straight into the blocks for a
+// RowConnector); per-synapse delays need the connector's CSR, whose
+// synapses are grouped by latency before the split.
+func (s *wiringSpec) build(pre, post sim.Population, conn connect.Connector, env *sim.Env) (*wiring, error) {
+	wr := &wiring{w: s.gmax, maxLag: lagSteps(s.delay, env.Dt)}
+	if !s.heterogeneous() {
+		rows, nnz, err := buildRows(s.kind, pre, post, conn, env, s.wi, s.ws)
+		if err != nil {
+			return nil, err
+		}
+		wr.nnz, wr.groups = nnz, []lagGroup{{lag: wr.maxLag, rows: rows}}
+		return wr, nil
+	}
 	csr, w, err := s.connectCSR(pre, post, conn, env)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	lags, err := s.lags(csr.NNZ(), env)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
-	wr := &wiring{nnz: csr.NNZ(), w: s.gmax, maxLag: lagSteps(s.delay, env.Dt)}
-	if lags == nil {
-		rows, err := kernel.Split(csr, env.Bounds, w)
-		if err != nil {
-			return nil, nil, nil, fmt.Errorf("synapse: %s: %w", s.kind, err)
-		}
-		wr.groups = []lagGroup{{lag: wr.maxLag, rows: rows}}
-		return wr, csr, w, nil
-	}
-	distinct := slices.Compact(slices.Sorted(slices.Values(lags)))
-	wr.maxLag = 1
-	for _, lag := range distinct {
+	wr.nnz, wr.maxLag = csr.NNZ(), 1
+	for _, lag := range slices.Compact(slices.Sorted(slices.Values(lags))) {
 		sub, sw := filterLag(csr, w, lags, lag)
 		rows, err := kernel.Split(sub, env.Bounds, sw)
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("synapse: %s: %w", s.kind, err)
+			return nil, fmt.Errorf("synapse: %s: %w", s.kind, err)
 		}
 		wr.groups = append(wr.groups, lagGroup{lag: lag, rows: rows})
 		wr.maxLag = max(wr.maxLag, lag)
 	}
-	return wr, csr, w, nil
+	return wr, nil
 }
 
 // filterLag returns the synapses of c (and their weights) whose latency is lag.

@@ -13,12 +13,29 @@ import (
 //	WeightInit  per-synapse float32 weights drawn at build time     nil
 //	Weights     per-synapse float32 weights in CSR order            nil
 //	Delay       one delay for all synapses, ms (>= 0)               0
-//	Delays      per-synapse delays in CSR order, ms                 nil
+//	Delays      per-synapse delays in CSR order, ms (>= 0)          nil
 //	DelayInit   per-synapse delays drawn at build time, ms          nil
 //	STP         short-term plasticity (uniform delay only)          nil
 //
-// The weight and delay fields mean the same in every params struct of this
-// package (see the package documentation, "Weights and delays").
+// The weight and delay fields mean the same in every params struct of the
+// package. At most one of WeightInit and Weights may be set; WeightInit is
+// drawn from the projection's "weights" stream, one value per synapse in
+// the connector's CSR order. At most one of Delays and DelayInit may be
+// set, and then Delay must be 0.
+//
+// A delay d ms becomes the latency λ = max(1, round(d/dt)) steps: a spike
+// emitted at step j arrives (changes the synaptic state) at step j + λ.
+// Per-synapse delays give each synapse its own λ; the synapses are grouped
+// by latency and every group reads the spikes of its own step, so each
+// arrives exactly λ steps after emission, and MaxLag is the largest λ.
+//
+// BrainPy counts delays differently (SEMANTICS §4.6). Its "no delay"
+// (None) delivers after one step, as Delay 0 does here. BrainPy ≥ 2.4's
+// delay = d ms allocates n = ceil(d/dt) slots and delivers after
+// max(1, n − 1) steps: use Delay = max(1, n − 1)·dt to reproduce it.
+// BrainPy 2.1's delay_step = n (also per pre neuron, as an int array)
+// delivers after n + 2 steps: use Delay = (n + 2)·dt, or Delays with each
+// synapse's (n_i + 2)·dt.
 type ExponentialParams struct {
 	Tau        float64
 	GMax       float64

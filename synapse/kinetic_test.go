@@ -156,7 +156,9 @@ func rk4(f func(t float64, y []float64) []float64, y0 []float64, h float64, ts [
 // error over 30 ms (ratio in [1.8, 2.2]).
 func TestNMDA(t *testing.T) {
 	p := synapse.DefaultNMDA()
-	mk := func(pre, post sim.Population) (sim.Projection, error) { return synapse.NewNMDA(pre, post, rowsConn{{0}}, p, nil) }
+	mk := func(pre, post sim.Population) (sim.Projection, error) {
+		return synapse.NewNMDA(pre, post, rowsConn{{0}}, p, nil)
+	}
 	f := func(tt float64, y []float64) []float64 {
 		x := math.Exp(-tt / p.TauRise)
 		return []float64{-y[0]/p.TauDecay + p.A*x*(1-y[0])}
@@ -202,7 +204,9 @@ func TestNMDA(t *testing.T) {
 // ds/dt = α1x(1 − s) − β1s (RK4 reference on the same x).
 func TestBioNMDA(t *testing.T) {
 	p := synapse.DefaultBioNMDA()
-	mk := func(pre, post sim.Population) (sim.Projection, error) { return synapse.NewBioNMDA(pre, post, rowsConn{{0}}, p, nil) }
+	mk := func(pre, post sim.Population) (sim.Projection, error) {
+		return synapse.NewBioNMDA(pre, post, rowsConn{{0}}, p, nil)
+	}
 	r2 := p.Alpha2*p.T + p.Beta2
 	xinf := p.Alpha2 * p.T / r2
 	xOn := func(tt float64) float64 { return xinf * (1 - math.Exp(-r2*tt)) }

@@ -112,20 +112,20 @@ func (m *AdExIF) Init(env *sim.Env) error {
 
 type adExSys struct{ vrest, vt, dT, a, r, tau, tauW float64 }
 
-func (s adExSys) deriv(x *vec, in float64) vec {
-	v, w := x[0], x[1]
+func (s adExSys) deriv(x vec, in float64) vec {
+	v, w := x.x0, x.x1
 	return vec{
-		(-(v - s.vrest) + s.dT*math.Exp((v-s.vt)/s.dT) - s.r*w + s.r*in) / s.tau,
-		(s.a*(v-s.vrest) - w) / s.tauW,
+		x0: (-(v - s.vrest) + s.dT*math.Exp((v-s.vt)/s.dT) - s.r*w + s.r*in) / s.tau,
+		x1: (s.a*(v-s.vrest) - w) / s.tauW,
 	}
 }
 
-func (s adExSys) diag(x *vec, in float64) (f, j vec) {
-	v, w := x[0], x[1]
+func (s adExSys) diag(x vec, in float64) (f, j vec) {
+	v, w := x.x0, x.x1
 	e := math.Exp((v - s.vt) / s.dT)
-	f[0] = (-(v - s.vrest) + s.dT*e - s.r*w + s.r*in) / s.tau
-	f[1] = (s.a*(v-s.vrest) - w) / s.tauW
-	j[0], j[1] = (e-1)/s.tau, -1/s.tauW
+	f.x0 = (-(v - s.vrest) + s.dT*e - s.r*w + s.r*in) / s.tau
+	f.x1 = (s.a*(v-s.vrest) - w) / s.tauW
+	j.x0, j.x1 = (e-1)/s.tau, -1/s.tauW
 	return f, j
 }
 
@@ -135,12 +135,12 @@ func (m *AdExIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 
 	p := &m.p
 	s := adExSys{p.VRest, p.VT, p.DeltaT, p.A, p.R, p.Tau, p.TauW}
 	V, W, in, last, spk := m.v[lo:hi], m.w[lo:hi], m.input[lo:hi], m.last[lo:hi], m.spike[lo:hi]
+	var pc phiCache
 	for j := range V {
-		x := vec{V[j], W[j]}
-		advance(s, &m.tab, m.dt, &x, in[j])
-		v, w := V[j], x[1]
+		x := advance(s, &m.tab, m.dt, vec{V[j], W[j], 0, 0}, in[j], &pc)
+		v, w := V[j], x.x1
 		if k-last[j] > m.ref {
-			v = x[0] + m.xi(k, lo+j)
+			v = x.x0 + m.xi(k, lo+j)
 		}
 		if v >= p.VTh {
 			v, w, last[j], spk[j] = p.VReset, w+p.B, k, true

@@ -108,14 +108,14 @@ func (m *AdQuaIF) Init(env *sim.Env) error {
 
 type adQuaSys struct{ vrest, vc, a, c, tau, tauW float64 }
 
-func (s adQuaSys) deriv(x *vec, in float64) vec {
-	v, w := x[0], x[1]
-	return vec{(s.c*(v-s.vrest)*(v-s.vc) - w + in) / s.tau, (s.a*(v-s.vrest) - w) / s.tauW}
+func (s adQuaSys) deriv(x vec, in float64) vec {
+	v, w := x.x0, x.x1
+	return vec{(s.c*(v-s.vrest)*(v-s.vc) - w + in) / s.tau, (s.a*(v-s.vrest) - w) / s.tauW, 0, 0}
 }
 
-func (s adQuaSys) diag(x *vec, in float64) (f, j vec) {
+func (s adQuaSys) diag(x vec, in float64) (f, j vec) {
 	f = s.deriv(x, in)
-	j[0], j[1] = s.c*(2*x[0]-s.vrest-s.vc)/s.tau, -1/s.tauW
+	j.x0, j.x1 = s.c*(2*x.x0-s.vrest-s.vc)/s.tau, -1/s.tauW
 	return f, j
 }
 
@@ -124,12 +124,12 @@ func (m *AdQuaIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32
 	p := &m.p
 	s := adQuaSys{p.VRest, p.VC, p.A, p.C, p.Tau, p.TauW}
 	V, W, in, last, spk := m.v[lo:hi], m.w[lo:hi], m.input[lo:hi], m.last[lo:hi], m.spike[lo:hi]
+	var pc phiCache
 	for j := range V {
-		x := vec{V[j], W[j]}
-		advance(s, &m.tab, m.dt, &x, in[j])
-		v, w := V[j], x[1]
+		x := advance(s, &m.tab, m.dt, vec{V[j], W[j], 0, 0}, in[j], &pc)
+		v, w := V[j], x.x1
 		if k-last[j] > m.ref {
-			v = x[0] + m.xi(k, lo+j)
+			v = x.x0 + m.xi(k, lo+j)
 		}
 		if v >= p.VTh {
 			v, w, last[j], spk[j] = p.VReset, w+p.B, k, true

@@ -14,17 +14,23 @@ import (
 // checks.
 
 // vec is the state of one neuron (up to four variables; unused entries stay
-// zero).
-type vec [4]float64
+// zero). It is a struct, not an array, so that the compiler keeps it in
+// registers (about 3x faster than [4]float64 in the update loops).
+type vec struct{ x0, x1, x2, x3 float64 }
+
+// axpy returns a + c·b.
+func (a vec) axpy(c float64, b vec) vec {
+	return vec{a.x0 + c*b.x0, a.x1 + c*b.x1, a.x2 + c*b.x2, a.x3 + c*b.x3}
+}
 
 // system is one model's right-hand side for a neuron receiving the constant
 // current in during the step.
 type system interface {
 	// deriv returns dx/dt.
-	deriv(x *vec, in float64) vec
+	deriv(x vec, in float64) vec
 	// diag returns dx/dt and the diagonal of the Jacobian, ∂f_i/∂x_i, both
 	// evaluated at x.
-	diag(x *vec, in float64) (f, j vec)
+	diag(x vec, in float64) (f, j vec)
 }
 
 // tableau is an explicit Runge–Kutta method with s ≤ 4 stages; s = 0 marks
@@ -58,35 +64,35 @@ func methodTableau(name string) (tableau, bool) {
 	case "rk3":
 		t.s = 3
 		t.a[1][0], t.a[2][0], t.a[2][1] = 0.5, -1, 2
-		t.b = vec{1.0 / 6, 2.0 / 3, 1.0 / 6}
+		t.b = [4]float64{1.0 / 6, 2.0 / 3, 1.0 / 6}
 	case "heun3":
 		t.s = 3
 		t.a[1][0], t.a[2][1] = 1.0/3, 2.0/3
-		t.b = vec{0.25, 0, 0.75}
+		t.b = [4]float64{0.25, 0, 0.75}
 	case "ralston3":
 		t.s = 3
 		t.a[1][0], t.a[2][1] = 0.5, 0.75
-		t.b = vec{2.0 / 9, 1.0 / 3, 4.0 / 9}
+		t.b = [4]float64{2.0 / 9, 1.0 / 3, 4.0 / 9}
 	case "ssprk3":
 		t.s = 3
 		t.a[1][0], t.a[2][0], t.a[2][1] = 1, 0.25, 0.25
-		t.b = vec{1.0 / 6, 1.0 / 6, 2.0 / 3}
+		t.b = [4]float64{1.0 / 6, 1.0 / 6, 2.0 / 3}
 	case "rk4":
 		t.s = 4
 		t.a[1][0], t.a[2][1], t.a[3][2] = 0.5, 0.5, 1
-		t.b = vec{1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}
+		t.b = [4]float64{1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}
 	case "ralston4":
 		t.s = 4
 		t.a[1][0] = .4
 		t.a[2][0], t.a[2][1] = .29697761, .15875964
 		t.a[3][0], t.a[3][1], t.a[3][2] = .21810040, -3.05096516, 3.83286476
-		t.b = vec{.17476028, -.55148066, 1.20553560, .17118478}
+		t.b = [4]float64{.17476028, -.55148066, 1.20553560, .17118478}
 	case "rk4_38rule":
 		t.s = 4
 		t.a[1][0] = 1.0 / 3
 		t.a[2][0], t.a[2][1] = -1.0/3, 1
 		t.a[3][0], t.a[3][1], t.a[3][2] = 1, -1, 1
-		t.b = vec{0.125, 0.375, 0.375, 0.125}
+		t.b = [4]float64{0.125, 0.375, 0.375, 0.125}
 	default:
 		return t, false
 	}
@@ -105,37 +111,51 @@ func phi1(z float64) float64 {
 // singular point at x = 0.
 func exprel(z float64) float64 { return phi1(z) }
 
-// advance moves x by one step dt of method t for the constant input in.
+// phiCache remembers the last φ1(z) of each variable: a constant diagonal
+// entry (e.g. −1/τ_w) then costs one exponential per Update call instead of
+// one per neuron. The zero value is empty; each Update keeps its own.
+type phiCache struct {
+	z, p  [4]float64
+	valid [4]bool
+}
+
+func (c *phiCache) phi1(i int, z float64) float64 {
+	if c.valid[i] && c.z[i] == z {
+		return c.p[i]
+	}
+	c.z[i], c.p[i], c.valid[i] = z, phi1(z), true
+	return c.p[i]
+}
+
+// advance returns x moved by one step dt of method t for the constant input
+// in (c caches φ1 for exp_auto).
 //
 // Exponential Euler (s = 0, BrainPy's exp_auto): every variable takes
 // x_i ← x_i + dt·φ1(dt·J_ii)·f_i(x), with f and J evaluated at the old state,
 // so each variable sees the others at their old values (SEMANTICS §7.3).
-func advance[S system](s S, t *tableau, dt float64, x *vec, in float64) {
+func advance[S system](s S, t *tableau, dt float64, x vec, in float64, c *phiCache) vec {
 	if t.s == 0 {
 		f, j := s.diag(x, in)
-		for i := range x {
-			x[i] += dt * phi1(dt*j[i]) * f[i]
-		}
-		return
+		x.x0 += dt * c.phi1(0, dt*j.x0) * f.x0
+		x.x1 += dt * c.phi1(1, dt*j.x1) * f.x1
+		x.x2 += dt * c.phi1(2, dt*j.x2) * f.x2
+		x.x3 += dt * c.phi1(3, dt*j.x3) * f.x3
+		return x
 	}
 	var k [4]vec
 	for i := 0; i < t.s; i++ {
-		y := *x
+		y := x
 		for l := 0; l < i; l++ {
-			if c := dt * t.a[i][l]; c != 0 {
-				for d := range y {
-					y[d] += c * k[l][d]
-				}
+			if a := t.a[i][l]; a != 0 {
+				y = y.axpy(dt*a, k[l])
 			}
 		}
-		k[i] = s.deriv(&y, in)
+		k[i] = s.deriv(y, in)
 	}
 	for i := 0; i < t.s; i++ {
-		c := dt * t.b[i]
-		for d := range x {
-			x[d] += c * k[i][d]
-		}
+		x = x.axpy(dt*t.b[i], k[i])
 	}
+	return x
 }
 
 // base holds what every model population shares: size, input, spike flags,

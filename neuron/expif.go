@@ -100,14 +100,14 @@ func (m *ExpIF) Init(env *sim.Env) error {
 
 type expIFSys struct{ vrest, vt, dT, r, tau float64 }
 
-func (s expIFSys) deriv(x *vec, in float64) vec {
-	return vec{(-(x[0] - s.vrest) + s.dT*math.Exp((x[0]-s.vt)/s.dT) + s.r*in) / s.tau}
+func (s expIFSys) deriv(x vec, in float64) vec {
+	return vec{(-(x.x0 - s.vrest) + s.dT*math.Exp((x.x0-s.vt)/s.dT) + s.r*in) / s.tau, 0, 0, 0}
 }
 
-func (s expIFSys) diag(x *vec, in float64) (f, j vec) {
-	e := math.Exp((x[0] - s.vt) / s.dT)
-	f[0] = (-(x[0] - s.vrest) + s.dT*e + s.r*in) / s.tau
-	j[0] = (e - 1) / s.tau
+func (s expIFSys) diag(x vec, in float64) (f, j vec) {
+	e := math.Exp((x.x0 - s.vt) / s.dT)
+	f.x0 = (-(x.x0 - s.vrest) + s.dT*e + s.r*in) / s.tau
+	j.x0 = (e - 1) / s.tau
 	return f, j
 }
 
@@ -117,12 +117,12 @@ func (m *ExpIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	p := &m.p
 	s := expIFSys{p.VRest, p.VT, p.DeltaT, p.R, p.Tau}
 	V, in, last, spk := m.v[lo:hi], m.input[lo:hi], m.last[lo:hi], m.spike[lo:hi]
+	var pc phiCache
 	for j := range V {
 		v := V[j]
 		if k-last[j] > m.ref {
-			x := vec{v}
-			advance(s, &m.tab, m.dt, &x, in[j])
-			v = x[0] + m.xi(k, lo+j)
+			x := advance(s, &m.tab, m.dt, vec{v, 0, 0, 0}, in[j], &pc)
+			v = x.x0 + m.xi(k, lo+j)
 		}
 		if v >= p.VTh {
 			V[j], last[j], spk[j] = p.VReset, k, true

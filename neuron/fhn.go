@@ -93,13 +93,13 @@ func (m *FHN) Init(env *sim.Env) error {
 
 type fhnSys struct{ a, b, tau float64 }
 
-func (s fhnSys) deriv(x *vec, in float64) vec {
-	v, w := x[0], x[1]
-	return vec{v - v*v*v/3 - w + in, (v + s.a - s.b*w) / s.tau}
+func (s fhnSys) deriv(x vec, in float64) vec {
+	v, w := x.x0, x.x1
+	return vec{v - v*v*v/3 - w + in, (v + s.a - s.b*w) / s.tau, 0, 0}
 }
 
-func (s fhnSys) diag(x *vec, in float64) (f, j vec) {
-	return s.deriv(x, in), vec{1 - x[0]*x[0], -s.b / s.tau}
+func (s fhnSys) diag(x vec, in float64) (f, j vec) {
+	return s.deriv(x, in), vec{1 - x.x0*x.x0, -s.b / s.tau, 0, 0}
 }
 
 // Update implements sim.Population.
@@ -107,15 +107,15 @@ func (m *FHN) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	p := &m.p
 	s := fhnSys{p.A, p.B, p.Tau}
 	V, W, in, spk := m.v[lo:hi], m.w[lo:hi], m.input[lo:hi], m.spike[lo:hi]
+	var pc phiCache
 	for j := range V {
-		x := vec{V[j], W[j]}
-		advance(s, &m.tab, m.dt, &x, in[j])
-		v := x[0] + m.xi(k, lo+j)
+		x := advance(s, &m.tab, m.dt, vec{V[j], W[j], 0, 0}, in[j], &pc)
+		v := x.x0 + m.xi(k, lo+j)
 		spk[j] = V[j] < p.VTh && v >= p.VTh
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))
 		}
-		V[j], W[j] = v, x[1]
+		V[j], W[j] = v, x.x1
 	}
 	return spikes
 }

@@ -143,8 +143,8 @@ func (m *GIF) Init(env *sim.Env) error {
 // gifSys orders the state as (V, V_th, I1, I2).
 type gifSys struct{ vrest, vthInf, r, tau, a, b, k1, k2 float64 }
 
-func (s gifSys) deriv(x *vec, in float64) vec {
-	v, th, i1, i2 := x[0], x[1], x[2], x[3]
+func (s gifSys) deriv(x vec, in float64) vec {
+	v, th, i1, i2 := x.x0, x.x1, x.x2, x.x3
 	return vec{
 		(-(v - s.vrest) + s.r*(in+i1+i2)) / s.tau,
 		s.a*(v-s.vrest) - s.b*(th-s.vthInf),
@@ -153,7 +153,7 @@ func (s gifSys) deriv(x *vec, in float64) vec {
 	}
 }
 
-func (s gifSys) diag(x *vec, in float64) (f, j vec) {
+func (s gifSys) diag(x vec, in float64) (f, j vec) {
 	return s.deriv(x, in), vec{-1 / s.tau, -s.b, -s.k1, -s.k2}
 }
 
@@ -163,14 +163,14 @@ func (m *GIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	s := gifSys{p.VRest, p.VThInf, p.R, p.Tau, p.A, p.B, p.K1, p.K2}
 	V, TH, I1, I2 := m.v[lo:hi], m.vth[lo:hi], m.i1[lo:hi], m.i2[lo:hi]
 	in, last, spk := m.input[lo:hi], m.last[lo:hi], m.spike[lo:hi]
+	var pc phiCache
 	for j := range V {
-		x := vec{V[j], TH[j], I1[j], I2[j]}
-		advance(s, &m.tab, m.dt, &x, in[j])
+		x := advance(s, &m.tab, m.dt, vec{V[j], TH[j], I1[j], I2[j]}, in[j], &pc)
 		v := V[j]
 		if k-last[j] > m.ref {
-			v = x[0] + m.xi(k, lo+j)
+			v = x.x0 + m.xi(k, lo+j)
 		}
-		th, i1, i2 := x[1], x[2], x[3]
+		th, i1, i2 := x.x1, x.x2, x.x3
 		if v >= TH[j] {
 			v, last[j], spk[j] = p.VReset, k, true
 			i1, i2 = p.R1*i1+p.A1, p.R2*i2+p.A2

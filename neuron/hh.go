@@ -143,8 +143,8 @@ func (m *HH) Init(env *sim.Env) error {
 
 type hhSys struct{ eNa, gNa, eK, gK, eL, gL, c float64 }
 
-func (s hhSys) diag(x *vec, in float64) (f, j vec) {
-	v, m, h, n := x[0], x[1], x[2], x[3]
+func (s hhSys) diag(x vec, in float64) (f, j vec) {
+	v, m, h, n := x.x0, x.x1, x.x2, x.x3
 	am, bm, ah, bh, an, bn := hhRates(v)
 	gna, gk := s.gNa*m*m*m*h, s.gK*n*n*n*n
 	f = vec{
@@ -157,7 +157,7 @@ func (s hhSys) diag(x *vec, in float64) (f, j vec) {
 	return f, j
 }
 
-func (s hhSys) deriv(x *vec, in float64) vec {
+func (s hhSys) deriv(x vec, in float64) vec {
 	f, _ := s.diag(x, in)
 	return f
 }
@@ -169,15 +169,15 @@ func (m *HH) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	s := hhSys{p.ENa, p.GNa, p.EK, p.GK, p.EL, p.GL, p.C}
 	V, M, H, N := m.v[lo:hi], m.gm[lo:hi], m.gh[lo:hi], m.gn[lo:hi]
 	in, spk := m.input[lo:hi], m.spike[lo:hi]
+	var pc phiCache
 	for j := range V {
-		x := vec{V[j], M[j], H[j], N[j]}
-		advance(s, &m.tab, m.dt, &x, in[j])
-		v := x[0] + m.xi(k, lo+j)
+		x := advance(s, &m.tab, m.dt, vec{V[j], M[j], H[j], N[j]}, in[j], &pc)
+		v := x.x0 + m.xi(k, lo+j)
 		spk[j] = V[j] < p.VTh && v >= p.VTh
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))
 		}
-		V[j], M[j], H[j], N[j] = v, x[1], x[2], x[3]
+		V[j], M[j], H[j], N[j] = v, x.x1, x.x2, x.x3
 	}
 	return spikes
 }

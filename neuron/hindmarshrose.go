@@ -110,14 +110,14 @@ func (m *HindmarshRose) Init(env *sim.Env) error {
 
 type hrSys struct{ a, b, c, d, r, s, vrest float64 }
 
-func (s hrSys) deriv(x *vec, in float64) vec {
-	v, y, z := x[0], x[1], x[2]
-	return vec{y + (s.b-s.a*v)*v*v - z + in, s.c - s.d*v*v - y, s.r * (s.s*(v-s.vrest) - z)}
+func (s hrSys) deriv(x vec, in float64) vec {
+	v, y, z := x.x0, x.x1, x.x2
+	return vec{y + (s.b-s.a*v)*v*v - z + in, s.c - s.d*v*v - y, s.r * (s.s*(v-s.vrest) - z), 0}
 }
 
-func (s hrSys) diag(x *vec, in float64) (f, j vec) {
-	v := x[0]
-	return s.deriv(x, in), vec{(2*s.b - 3*s.a*v) * v, -1, -s.r}
+func (s hrSys) diag(x vec, in float64) (f, j vec) {
+	v := x.x0
+	return s.deriv(x, in), vec{(2*s.b - 3*s.a*v) * v, -1, -s.r, 0}
 }
 
 // Update implements sim.Population.
@@ -125,15 +125,15 @@ func (m *HindmarshRose) Update(k int64, _ float64, lo, hi int, spikes []int32) [
 	p := &m.p
 	s := hrSys{p.A, p.B, p.C, p.D, p.R, p.S, p.VRest}
 	V, Y, Z, in, spk := m.v[lo:hi], m.y[lo:hi], m.z[lo:hi], m.input[lo:hi], m.spike[lo:hi]
+	var pc phiCache
 	for j := range V {
-		x := vec{V[j], Y[j], Z[j]}
-		advance(s, &m.tab, m.dt, &x, in[j])
-		v := x[0] + m.xi(k, lo+j)
+		x := advance(s, &m.tab, m.dt, vec{V[j], Y[j], Z[j], 0}, in[j], &pc)
+		v := x.x0 + m.xi(k, lo+j)
 		spk[j] = V[j] < p.VTh && v >= p.VTh
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))
 		}
-		V[j], Y[j], Z[j] = v, x[1], x[2]
+		V[j], Y[j], Z[j] = v, x.x1, x.x2
 	}
 	return spikes
 }

@@ -118,13 +118,13 @@ func (m *Izhikevich) Init(env *sim.Env) error {
 
 type izhSys struct{ a, b, p1, p2, p3 float64 }
 
-func (s izhSys) deriv(x *vec, in float64) vec {
-	v, u := x[0], x[1]
-	return vec{(s.p1*v+s.p2)*v + s.p3 - u + in, s.a * (s.b*v - u)}
+func (s izhSys) deriv(x vec, in float64) vec {
+	v, u := x.x0, x.x1
+	return vec{(s.p1*v+s.p2)*v + s.p3 - u + in, s.a * (s.b*v - u), 0, 0}
 }
 
-func (s izhSys) diag(x *vec, in float64) (f, j vec) {
-	return s.deriv(x, in), vec{2*s.p1*x[0] + s.p2, -s.a}
+func (s izhSys) diag(x vec, in float64) (f, j vec) {
+	return s.deriv(x, in), vec{2*s.p1*x.x0 + s.p2, -s.a, 0, 0}
 }
 
 // Update implements sim.Population.
@@ -132,12 +132,12 @@ func (m *Izhikevich) Update(k int64, _ float64, lo, hi int, spikes []int32) []in
 	p := &m.p
 	s := izhSys{p.A, p.B, p.P1, p.P2, p.P3}
 	V, U, in, last, spk := m.v[lo:hi], m.u[lo:hi], m.input[lo:hi], m.last[lo:hi], m.spike[lo:hi]
+	var pc phiCache
 	for j := range V {
-		x := vec{V[j], U[j]}
-		advance(s, &m.tab, m.dt, &x, in[j])
-		v, u := V[j], x[1]
+		x := advance(s, &m.tab, m.dt, vec{V[j], U[j], 0, 0}, in[j], &pc)
+		v, u := V[j], x.x1
 		if k-last[j] > m.ref {
-			v = x[0] + m.xi(k, lo+j)
+			v = x.x0 + m.xi(k, lo+j)
 		}
 		if v >= p.VTh {
 			v, u, last[j], spk[j] = p.C, u+p.D, k, true

@@ -125,21 +125,21 @@ func (m *MorrisLecar) Init(env *sim.Env) error {
 
 type mlSys struct{ MorrisLecarParams }
 
-func (s *mlSys) diag(x *vec, in float64) (f, j vec) {
-	v, w := x[0], x[1]
+func (s *mlSys) diag(x vec, in float64) (f, j vec) {
+	v, w := x.x0, x.x1
 	tm := math.Tanh((v - s.V1) / s.V2)
 	minf := 0.5 * (1 + tm)
 	winf := 0.5 * (1 + math.Tanh((v-s.V3)/s.V4))
 	rate := s.Phi * math.Cosh((v-s.V3)/(2*s.V4)) // 1/τ_W
-	f[0] = (-s.GCa*minf*(v-s.VCa) - s.GK*w*(v-s.VK) - s.GLeak*(v-s.VLeak) + in) / s.C
-	f[1] = rate * (winf - w)
+	f.x0 = (-s.GCa*minf*(v-s.VCa) - s.GK*w*(v-s.VK) - s.GLeak*(v-s.VLeak) + in) / s.C
+	f.x1 = rate * (winf - w)
 	dminf := (1 - tm*tm) / (2 * s.V2)
-	j[0] = -(s.GCa*(dminf*(v-s.VCa)+minf) + s.GK*w + s.GLeak) / s.C
-	j[1] = -rate
+	j.x0 = -(s.GCa*(dminf*(v-s.VCa)+minf) + s.GK*w + s.GLeak) / s.C
+	j.x1 = -rate
 	return f, j
 }
 
-func (s *mlSys) deriv(x *vec, in float64) vec {
+func (s *mlSys) deriv(x vec, in float64) vec {
 	f, _ := s.diag(x, in)
 	return f
 }
@@ -149,15 +149,15 @@ func (m *MorrisLecar) Update(k int64, _ float64, lo, hi int, spikes []int32) []i
 	s := &mlSys{m.p}
 	vth := m.p.VTh
 	V, W, in, spk := m.v[lo:hi], m.w[lo:hi], m.input[lo:hi], m.spike[lo:hi]
+	var pc phiCache
 	for j := range V {
-		x := vec{V[j], W[j]}
-		advance(s, &m.tab, m.dt, &x, in[j])
-		v := x[0] + m.xi(k, lo+j)
+		x := advance(s, &m.tab, m.dt, vec{V[j], W[j], 0, 0}, in[j], &pc)
+		v := x.x0 + m.xi(k, lo+j)
 		spk[j] = V[j] < vth && v >= vth
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))
 		}
-		V[j], W[j] = v, x[1]
+		V[j], W[j] = v, x.x1
 	}
 	return spikes
 }

@@ -101,15 +101,15 @@ func (m *QuaIF) Init(env *sim.Env) error {
 
 type quaIFSys struct{ vrest, vc, c, r, tau float64 }
 
-func (s quaIFSys) deriv(x *vec, in float64) vec {
-	v := x[0]
-	return vec{(s.c*(v-s.vrest)*(v-s.vc) + s.r*in) / s.tau}
+func (s quaIFSys) deriv(x vec, in float64) vec {
+	v := x.x0
+	return vec{(s.c*(v-s.vrest)*(v-s.vc) + s.r*in) / s.tau, 0, 0, 0}
 }
 
-func (s quaIFSys) diag(x *vec, in float64) (f, j vec) {
-	v := x[0]
-	f[0] = (s.c*(v-s.vrest)*(v-s.vc) + s.r*in) / s.tau
-	j[0] = s.c * (2*v - s.vrest - s.vc) / s.tau
+func (s quaIFSys) diag(x vec, in float64) (f, j vec) {
+	v := x.x0
+	f.x0 = (s.c*(v-s.vrest)*(v-s.vc) + s.r*in) / s.tau
+	j.x0 = s.c * (2*v - s.vrest - s.vc) / s.tau
 	return f, j
 }
 
@@ -118,12 +118,12 @@ func (m *QuaIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	p := &m.p
 	s := quaIFSys{p.VRest, p.VC, p.C, p.R, p.Tau}
 	V, in, last, spk := m.v[lo:hi], m.input[lo:hi], m.last[lo:hi], m.spike[lo:hi]
+	var pc phiCache
 	for j := range V {
 		v := V[j]
 		if k-last[j] > m.ref {
-			x := vec{v}
-			advance(s, &m.tab, m.dt, &x, in[j])
-			v = x[0] + m.xi(k, lo+j)
+			x := advance(s, &m.tab, m.dt, vec{v, 0, 0, 0}, in[j], &pc)
+			v = x.x0 + m.xi(k, lo+j)
 		}
 		if v >= p.VTh {
 			V[j], last[j], spk[j] = p.VReset, k, true

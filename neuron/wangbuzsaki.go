@@ -125,8 +125,8 @@ func bernoulliX(x float64) (g, dg float64) {
 
 type wbSys struct{ WangBuzsakiParams }
 
-func (s *wbSys) diag(x *vec, in float64) (f, j vec) {
-	v, h, n := x[0], x[1], x[2]
+func (s *wbSys) diag(x vec, in float64) (f, j vec) {
+	v, h, n := x.x0, x.x1, x.x2
 	g, dg := bernoulliX(0.1 * (v + 35))
 	am, dam := g, 0.1*dg // α_m = g(0.1(V+35))
 	bm := 4 * math.Exp(-(v+60)/18)
@@ -138,15 +138,15 @@ func (s *wbSys) diag(x *vec, in float64) (f, j vec) {
 	an, bn := 0.1/exprel(-0.1*(v+34)), 0.125*math.Exp(-(v+44)/80)
 	m3 := minf * minf * minf
 	n4 := n * n * n * n
-	f[0] = (-s.GNa*m3*h*(v-s.ENa) - s.GK*n4*(v-s.EK) - s.GL*(v-s.EL) + in) / s.C
-	f[1] = s.Phi * (ah*(1-h) - bh*h)
-	f[2] = s.Phi * (an*(1-n) - bn*n)
-	j[0] = -(s.GNa*h*(3*minf*minf*dminf*(v-s.ENa)+m3) + s.GK*n4 + s.GL) / s.C
-	j[1], j[2] = -s.Phi*(ah+bh), -s.Phi*(an+bn)
+	f.x0 = (-s.GNa*m3*h*(v-s.ENa) - s.GK*n4*(v-s.EK) - s.GL*(v-s.EL) + in) / s.C
+	f.x1 = s.Phi * (ah*(1-h) - bh*h)
+	f.x2 = s.Phi * (an*(1-n) - bn*n)
+	j.x0 = -(s.GNa*h*(3*minf*minf*dminf*(v-s.ENa)+m3) + s.GK*n4 + s.GL) / s.C
+	j.x1, j.x2 = -s.Phi*(ah+bh), -s.Phi*(an+bn)
 	return f, j
 }
 
-func (s *wbSys) deriv(x *vec, in float64) vec {
+func (s *wbSys) deriv(x vec, in float64) vec {
 	f, _ := s.diag(x, in)
 	return f
 }
@@ -156,15 +156,15 @@ func (m *WangBuzsaki) Update(k int64, _ float64, lo, hi int, spikes []int32) []i
 	s := &wbSys{m.p}
 	vth := m.p.VTh
 	V, H, N, in, spk := m.v[lo:hi], m.gh[lo:hi], m.gn[lo:hi], m.input[lo:hi], m.spike[lo:hi]
+	var pc phiCache
 	for j := range V {
-		x := vec{V[j], H[j], N[j]}
-		advance(s, &m.tab, m.dt, &x, in[j])
-		v := x[0] + m.xi(k, lo+j)
+		x := advance(s, &m.tab, m.dt, vec{V[j], H[j], N[j], 0}, in[j], &pc)
+		v := x.x0 + m.xi(k, lo+j)
 		spk[j] = V[j] < vth && v >= vth
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))
 		}
-		V[j], H[j], N[j] = v, x[1], x[2]
+		V[j], H[j], N[j] = v, x.x1, x.x2
 	}
 	return spikes
 }

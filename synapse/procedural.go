@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/brainsim/brainsim/connect"
+	"github.com/brainsim/brainsim/internal/kernel"
 	"github.com/brainsim/brainsim/internal/rng"
 	"github.com/brainsim/brainsim/sim"
 )
@@ -101,20 +102,12 @@ type noSpikes struct{}
 func (noSpikes) At(int) []int32 { return nil }
 
 // Update implements sim.Projection: the rows of the arriving spikes are
-// regenerated over the block [lo, hi) and GMax is added per synapse; the
-// decay and output are Exp's.
+// regenerated over the block [lo, hi) and GMax is added per synapse
+// (kernel.AddProcedural); the decay and output are Exp's.
 func (e *ExpProcedural) Update(k int64, b, lo, hi int, hist sim.History) {
 	x := e.Exp
 	if s := hist.At(x.lag); len(s) > 0 {
-		a := x.ch.Arrived[lo:hi]
-		buf, w := e.bufs[b], x.weight
-		for _, i := range s {
-			buf = e.gen.AppendRange(buf[:0], int(i), lo, hi)
-			for _, j := range buf {
-				a[int(j)-lo] += w
-			}
-		}
-		e.bufs[b] = buf
+		e.bufs[b] = kernel.AddProcedural(x.ch.Arrived, lo, hi, s, e.gen, x.weight, e.bufs[b])
 	}
 	x.Update(k, b, lo, hi, noSpikes{})
 }

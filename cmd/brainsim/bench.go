@@ -43,6 +43,7 @@ peak_rss_bytes, threads.`,
 	fl.IntVar(&threads, "threads", 1, "worker threads (0 = all cores)")
 	fl.Uint64Var(&seed, "seed", 1, "network seed")
 	bench.AddCommand(coba)
+	bench.AddCommand(newBenchHugeCmd(stdout))
 	return bench
 }
 

@@ -180,11 +180,6 @@ type FixedProbSegments struct {
 	excludeSelf        bool
 }
 
-// SegmentWidth returns the width of the row segments: generating a range
-// costs the segments it overlaps, so a caller covering many ranges should
-// align them to multiples of the width.
-func (g *FixedProbSegments) SegmentWidth() int { return g.width }
-
 // AppendRange implements RangeGenerator: it draws only the segments that
 // overlap [lo, hi), and stops a segment's stream at hi.
 func (g *FixedProbSegments) AppendRange(dst []uint32, i, lo, hi int) []uint32 {

@@ -26,7 +26,7 @@ import (
 // The dynamics, variables and Delay are those of Exp; per-synapse weights
 // (WeightInit, Weights) are not supported.
 type ExpProcedural struct {
-	*Exp
+	*expCore
 	pconn connect.ProceduralConnector
 	gen   connect.RangeGenerator
 	bufs  [][]uint32 // per post block: the row range being delivered
@@ -61,13 +61,13 @@ func newExpProcedural(kind string, coba bool, pre, post sim.Population, conn con
 	if err != nil {
 		return nil, err
 	}
-	return &ExpProcedural{Exp: e, pconn: conn}, nil
+	return &ExpProcedural{expCore: e, pconn: conn}, nil
 }
 
 // Init implements sim.Projection: it prepares the row generator (seeded as
 // Exp seeds its connector) and the conductance; no synapse is built.
 func (e *ExpProcedural) Init(env *sim.Env) error {
-	x := e.Exp
+	x := e.expCore
 	x.input = x.post.Var("input")
 	if x.input == nil {
 		return fmt.Errorf("synapse: %s: the post population has no \"input\" variable", x.kind)
@@ -96,6 +96,12 @@ func (e *ExpProcedural) Init(env *sim.Env) error {
 	return nil
 }
 
+var _ sim.Projection = (*ExpProcedural)(nil)
+
+// expCore lets ExpProcedural embed Exp (its methods Pre, Post, MaxLag, Var,
+// VarNames) without exporting the embedded value.
+type expCore = Exp
+
 // noSpikes is a History without spikes.
 type noSpikes struct{}
 
@@ -105,7 +111,7 @@ func (noSpikes) At(int) []int32 { return nil }
 // regenerated over the block [lo, hi) and GMax is added per synapse
 // (kernel.AddProcedural); the decay and output are Exp's.
 func (e *ExpProcedural) Update(k int64, b, lo, hi int, hist sim.History) {
-	x := e.Exp
+	x := e.expCore
 	if s := hist.At(x.lag); len(s) > 0 {
 		e.bufs[b] = kernel.AddProcedural(x.ch.Arrived, lo, hi, s, e.gen, x.weight, e.bufs[b])
 	}

@@ -47,7 +47,10 @@ func DefaultAdExIF() AdExIFParams {
 //	V ≥ V_th → spike, V ← V_reset, w ← w + b
 //
 // exp_auto uses ∂f_V/∂V = (exp((V − V_T)/Δ_T) − 1)/τ and ∂f_w/∂w = −1/τ_w,
-// each variable seeing the other at its old value.
+// each variable seeing the other at its old value. Prefer it (the default):
+// with an explicit Runge–Kutta method the stages of the step in which V
+// blows up evaluate dw/dt at huge intermediate V, so w absorbs a spurious
+// jump (seen with rk4 even at dt = 0.01 ms).
 //
 // # Parameters
 //

@@ -44,7 +44,9 @@ func DefaultExpIF() ExpIFParams {
 //	τ·dV/dt = −(V − V_rest) + Δ_T·exp((V − V_T)/Δ_T) + R·I(t)
 //	V ≥ V_th → spike, V ← V_reset, V frozen for τ_ref
 //
-// exp_auto uses ∂f/∂V = (exp((V − V_T)/Δ_T) − 1)/τ.
+// exp_auto uses ∂f/∂V = (exp((V − V_T)/Δ_T) − 1)/τ; it is the method to use
+// here: explicit Runge–Kutta stages near the spike evaluate the exponential at
+// overshooting intermediate values.
 //
 // # Parameters
 //

@@ -20,7 +20,9 @@ type FHNParams struct {
 	V0, W0 initial.Init
 	// Method is one of Methods; "" means exp_auto.
 	Method string
-	// Noise is σ: each step adds σ·√dt·ξ to V. 0 means none.
+	// Noise is σ: each step adds σ·√dt·ξ to V. 0 means none. (BrainPy's
+	// old-style FHN adds σ to every variable; here it drives V only, as in
+	// every model of this package.)
 	Noise float64
 }
 

@@ -23,7 +23,9 @@ type HindmarshRoseParams struct {
 	V0, Y0, Z0 initial.Init
 	// Method is one of Methods; "" means exp_auto.
 	Method string
-	// Noise is σ: each step adds σ·√dt·ξ to V. 0 means none.
+	// Noise is σ: each step adds σ·√dt·ξ to V. 0 means none. (BrainPy's
+	// old-style HindmarshRose adds σ to every variable; here it drives V only, as in
+	// every model of this package.)
 	Noise float64
 }
 

@@ -70,7 +70,9 @@ func DefaultSTDP() STDPParams {
 //
 // Receives spikes from pre and reads spikes of post; sends current to the
 // post "input". Variables: "g", "apost" (post-sized), "apre" (pre-sized)
-// and "w" (the weights as float64 in the connector's CSR order).
+// and "w" (the weights as float64 in the connector's CSR order; the view
+// is allocated by the first Var("w") call, which monitors make when the
+// runner is created, and from then on kept current at every change).
 type STDP struct {
 	p         STDPParams
 	kind      string

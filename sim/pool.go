@@ -6,38 +6,35 @@ import (
 )
 
 // spinLimit is how many times a waiting worker polls for the next step
-// before it parks; a step of a large network takes tens of microseconds, and
-// waking a parked goroutine costs about as much, so workers spin first.
-const spinLimit = 1 << 14
+// before it blocks; a step of a large network takes tens of microseconds,
+// and waking a blocked goroutine costs about as much, so workers poll first.
+const spinLimit = 1 << 12
 
 // pool runs fn(b) for every block b = 0 … n−1 once per call of run. Block 0
-// runs on the caller's goroutine; blocks 1 … n−1 on persistent goroutines
-// that spin on a step counter and park only after spinLimit polls, so a step
-// costs neither goroutine creation nor, usually, a wake-up.
+// runs on the caller's goroutine; blocks 1 … n−1 on persistent goroutines.
+// Every step sends exactly one token to every worker's buffered channel and
+// every worker takes exactly one token per step, polling before it blocks:
+// there is no state in which a token can be lost or taken twice.
 type pool struct {
-	n      int
-	fn     func(b int)
-	gen    atomic.Uint64 // incremented to start a step
-	done   atomic.Int64  // workers finished in the current step
-	stopF  atomic.Bool
-	parked []atomic.Bool
-	wake   []chan struct{}
+	n     int
+	fn    func(b int)
+	start []chan struct{}
+	done  atomic.Int64 // workers finished in the current step
+	stopF atomic.Bool
 }
 
 func newPool(n int, fn func(b int)) *pool {
-	p := &pool{n: n, fn: fn, parked: make([]atomic.Bool, n), wake: make([]chan struct{}, n)}
+	p := &pool{n: n, fn: fn, start: make([]chan struct{}, n)}
 	for b := 1; b < n; b++ {
-		p.wake[b] = make(chan struct{}, 1)
+		p.start[b] = make(chan struct{}, 1)
 		go p.worker(b)
 	}
 	return p
 }
 
 func (p *pool) worker(b int) {
-	seen := uint64(0)
 	for {
-		p.await(b, seen)
-		seen = p.gen.Load()
+		p.await(b)
 		if p.stopF.Load() {
 			return
 		}
@@ -46,30 +43,20 @@ func (p *pool) worker(b int) {
 	}
 }
 
-// await returns once gen differs from seen.
-func (p *pool) await(b int, seen uint64) {
+// await takes the next token of worker b.
+func (p *pool) await(b int) {
+	c := p.start[b]
 	for i := 0; i < spinLimit; i++ {
-		if p.gen.Load() != seen {
+		select {
+		case <-c:
 			return
+		default:
 		}
 		if i&63 == 63 {
 			runtime.Gosched()
 		}
 	}
-	p.parked[b].Store(true)
-	if p.gen.Load() != seen && p.parked[b].CompareAndSwap(true, false) {
-		return // the step started while parking and nobody saw the flag
-	}
-	<-p.wake[b] // run took the flag and sends (or has sent) a token
-}
-
-func (p *pool) signal() {
-	p.gen.Add(1)
-	for b := 1; b < p.n; b++ {
-		if p.parked[b].CompareAndSwap(true, false) {
-			p.wake[b] <- struct{}{}
-		}
-	}
+	<-c
 }
 
 func (p *pool) run() {
@@ -78,7 +65,9 @@ func (p *pool) run() {
 		return
 	}
 	p.done.Store(0)
-	p.signal()
+	for b := 1; b < p.n; b++ {
+		p.start[b] <- struct{}{}
+	}
 	p.fn(0)
 	for i := 0; p.done.Load() != int64(p.n-1); i++ {
 		if i&63 == 63 {
@@ -89,5 +78,7 @@ func (p *pool) run() {
 
 func (p *pool) stop() {
 	p.stopF.Store(true)
-	p.signal()
+	for b := 1; b < p.n; b++ {
+		p.start[b] <- struct{}{}
+	}
 }

@@ -33,6 +33,6 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newRunCmd(stdout, stderr), newBenchCmd(stdout))
+	root.AddCommand(newRunCmd(stdout, stderr), newBenchCmd(stdout), newModelsCmd(stdout))
 	return root
 }

@@ -124,3 +124,30 @@ func TestBenchCOBA(t *testing.T) {
 		t.Errorf("bytes_per_synapse %v, want (0, 4]", b)
 	}
 }
+
+// TestModels checks that the listing names every catalogued model and that
+// a detail view prints the parameter table with BrainPy's defaults.
+func TestModels(t *testing.T) {
+	out, err := runCLI(t, "models")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range catalog() {
+		if !strings.Contains(out, m.name) {
+			t.Errorf("listing lacks %s", m.name)
+		}
+	}
+	out, err = runCLI(t, "models", "izhikevich")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Izhikevich (2003) regular-spiking defaults, as BrainPy
+	for _, re := range []string{`(?m)^A\s+0\.02`, `(?m)^B\s+0\.2`, `(?m)^C\s+-65\s+mV`, `(?m)^D\s+8`} {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("detail lacks %s:\n%s", re, out)
+		}
+	}
+	if _, err := runCLI(t, "models", "nosuch"); err == nil || !strings.Contains(err.Error(), `unknown model "nosuch"; known models: LIF`) {
+		t.Errorf("unknown model: %v", err)
+	}
+}

@@ -15,6 +15,11 @@
 //     in-degrees Binomial(nPre, m/nPost). .ExcludeSelf() removes i→i pairs
 //     (self pairs are included by default, as in BrainPy); .WithSeed(s)
 //     fixes the seed.
+//   - ProceduralFixedProb(p), or FixedProb(p).Procedural(): the same
+//     Bernoulli law, drawn segment by segment from counter-keyed streams so
+//     that any range of a row can be regenerated on the fly
+//     (ProceduralConnector); used by synapse.NewExpCOBAProcedural, which
+//     stores no synapses.
 //   - All2All() (bp: All2All), with .ExcludeSelf(); One2One() (bp: One2One).
 //   - FixedPostNum(k) (bp: FixedPostNum): k distinct posts per pre neuron.
 //   - FixedPreNum(k) (bp: FixedPreNum): k distinct pres per post neuron.

@@ -12,4 +12,30 @@
 // Within a step the conductance first decays, g ← g·e^{−dt/τ}, then the
 // arriving weights are added, then the output adds its current to the post
 // population's input, using the post V left by the previous step.
+//
+// # The zoo
+//
+//   - ExpCOBA, ExpCUBA (Exp): the fast path of the tutorial network. When the
+//     post population is a sim.ChannelHost (LIF is), the conductance is
+//     integrated inside the neuron loop (sim.Channel); the projection only
+//     adds arriving weights.
+//   - ExpCOBAProcedural, ExpCUBAProcedural: the same with no stored
+//     synapses: the rows of spiking neurons are regenerated every step from a
+//     connect.ProceduralConnector, one segment of posts at a time, so each
+//     worker draws only its own block.
+//   - Exponential, DualExp, Alpha, Delta: linear dynamics kept per post
+//     neuron (exact for linear equations), with any Output (CUBA, COBA,
+//     MgBlock), per-synapse delays (Delays, DelayInit: synapses grouped by
+//     latency) and short-term plasticity (STD, STP of the pre neurons).
+//   - AMPA, GABAa, NMDA, BioNMDA: saturating kinetics kept per pre neuron
+//     (BrainPy's align-pre), g_post = Σ w·s, one shared delay.
+//   - STDP: pair-based STDP in trace form on per-synapse float32 weights
+//     (Song, Miller & Abbott 2000), weights visible as "w".
+//   - GapJunction: I_post += w(V_pre − V_post); it reads V_pre, so the runner
+//     adds a barrier between the projection and neuron phases.
+//
+// Catalog lists them with their parameters and BrainPy defaults (the CLI's
+// "brainsim models"). Delta adds its jump to V during the projection phase,
+// so the jump is integrated with the step, and it must not target the pre
+// population of a GapJunction (both touch that V in the same phase).
 package synapse

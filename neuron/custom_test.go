@@ -6,6 +6,7 @@ import (
 
 	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/neuron"
+	"github.com/brainsim/brainsim/sim"
 )
 
 // customLIF writes τ·dV/dt = −(V − V_rest) + I as user equations.
@@ -102,6 +103,36 @@ func TestCustomBadInput(t *testing.T) {
 		c.mod(&p)
 		if _, err := neuron.NewCustom(1, p); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("error %v, want %q", err, c.want)
+		}
+	}
+}
+
+// TestCustomThreads checks identical spikes and state for 1, 2 and 3
+// workers (one integrator per block).
+func TestCustomThreads(t *testing.T) {
+	var ref []float64
+	for _, threads := range []int{1, 2, 3} {
+		p := customLIF("rk4")
+		p.Init = map[string]initial.Init{"V": initial.Uniform(-60, -50)}
+		c, _ := neuron.NewCustom(7, p)
+		net := sim.NewNetwork(3)
+		_ = net.Add("P", c)
+		r, err := sim.NewRunner(net, sim.Options{Threads: threads, Inputs: []sim.Input{sim.Const("P.input", 15)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Run(30); err != nil {
+			t.Fatal(err)
+		}
+		v := c.Var("V")
+		if ref == nil {
+			ref = append([]float64(nil), v...)
+			continue
+		}
+		for i := range v {
+			if v[i] != ref[i] {
+				t.Fatalf("threads=%d: V[%d] = %v, want %v", threads, i, v[i], ref[i])
+			}
 		}
 	}
 }

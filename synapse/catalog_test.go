@@ -10,7 +10,7 @@ import (
 // that every entry is filled in, that the defaults it shows are those of
 // the Default… constructors, and that callers get independent copies.
 func TestCatalog(t *testing.T) {
-	want := []string{"ExpCOBA", "ExpCUBA", "Exponential", "DualExp", "Alpha", "Delta", "AMPA", "GABAa", "NMDA", "BioNMDA", "STDP", "GapJunction"}
+	want := []string{"ExpCOBA", "ExpCUBA", "ExpCOBAProcedural", "ExpCUBAProcedural", "Exponential", "DualExp", "Alpha", "Delta", "AMPA", "GABAa", "NMDA", "BioNMDA", "STDP", "GapJunction"}
 	cat := synapse.Catalog()
 	byName := map[string]synapse.ModelInfo{}
 	for _, m := range cat {

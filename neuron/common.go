@@ -274,3 +274,25 @@ func (c *checker) common(method string, noise float64) {
 
 // rngKey derives the key of an initialiser's stream.
 func rngKey(key uint64, label string) uint64 { return rng.String(key, label) }
+
+// stepV advances the one-variable spiking models (ExpIF, QuaIF) over
+// neurons [lo, hi): integrate V unless refractory, add noise, then
+// threshold and reset.
+func stepV[S system](b *base, s S, V []float64, k int64, lo, hi int, vth, vreset float64, spikes []int32) []int32 {
+	V, in, last, spk := V[lo:hi], b.input[lo:hi], b.last[lo:hi], b.spike[lo:hi]
+	var pc phiCache
+	for j := range V {
+		v := V[j]
+		if k-last[j] > b.ref {
+			x := advance(s, &b.tab, b.dt, vec{v, 0, 0, 0}, in[j], &pc)
+			v = x.x0 + b.xi(k, lo+j)
+		}
+		if v >= vth {
+			V[j], last[j], spk[j] = vreset, k, true
+			spikes = append(spikes, int32(lo+j))
+		} else {
+			V[j], spk[j] = v, false
+		}
+	}
+	return spikes
+}

@@ -116,23 +116,7 @@ func (s quaIFSys) diag(x vec, in float64) (f, j vec) {
 // Update implements sim.Population.
 func (m *QuaIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	p := &m.p
-	s := quaIFSys{p.VRest, p.VC, p.C, p.R, p.Tau}
-	V, in, last, spk := m.v[lo:hi], m.input[lo:hi], m.last[lo:hi], m.spike[lo:hi]
-	var pc phiCache
-	for j := range V {
-		v := V[j]
-		if k-last[j] > m.ref {
-			x := advance(s, &m.tab, m.dt, vec{v, 0, 0, 0}, in[j], &pc)
-			v = x.x0 + m.xi(k, lo+j)
-		}
-		if v >= p.VTh {
-			V[j], last[j], spk[j] = p.VReset, k, true
-			spikes = append(spikes, int32(lo+j))
-		} else {
-			V[j], spk[j] = v, false
-		}
-	}
-	return spikes
+	return stepV(&m.base, quaIFSys{p.VRest, p.VC, p.C, p.R, p.Tau}, m.v, k, lo, hi, p.VTh, p.VReset, spikes)
 }
 
 // Var implements sim.Population.

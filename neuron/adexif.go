@@ -136,24 +136,7 @@ func (s adExSys) diag(x vec, in float64) (f, j vec) {
 // V while refractory, then threshold and reset.
 func (m *AdExIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	p := &m.p
-	s := adExSys{p.VRest, p.VT, p.DeltaT, p.A, p.R, p.Tau, p.TauW}
-	V, W, in, last, spk := m.v[lo:hi], m.w[lo:hi], m.input[lo:hi], m.last[lo:hi], m.spike[lo:hi]
-	var pc phiCache
-	for j := range V {
-		x := advance(s, &m.tab, m.dt, vec{V[j], W[j], 0, 0}, in[j], &pc)
-		v, w := V[j], x.x1
-		if k-last[j] > m.ref {
-			v = x.x0 + m.xi(k, lo+j)
-		}
-		if v >= p.VTh {
-			v, w, last[j], spk[j] = p.VReset, w+p.B, k, true
-			spikes = append(spikes, int32(lo+j))
-		} else {
-			spk[j] = false
-		}
-		V[j], W[j] = v, w
-	}
-	return spikes
+	return stepVW(&m.base, adExSys{p.VRest, p.VT, p.DeltaT, p.A, p.R, p.Tau, p.TauW}, m.v, m.w, k, lo, hi, p.VTh, p.VReset, p.B, spikes)
 }
 
 // Var implements sim.Population.

@@ -122,24 +122,7 @@ func (s adQuaSys) diag(x vec, in float64) (f, j vec) {
 // Update implements sim.Population.
 func (m *AdQuaIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	p := &m.p
-	s := adQuaSys{p.VRest, p.VC, p.A, p.C, p.Tau, p.TauW}
-	V, W, in, last, spk := m.v[lo:hi], m.w[lo:hi], m.input[lo:hi], m.last[lo:hi], m.spike[lo:hi]
-	var pc phiCache
-	for j := range V {
-		x := advance(s, &m.tab, m.dt, vec{V[j], W[j], 0, 0}, in[j], &pc)
-		v, w := V[j], x.x1
-		if k-last[j] > m.ref {
-			v = x.x0 + m.xi(k, lo+j)
-		}
-		if v >= p.VTh {
-			v, w, last[j], spk[j] = p.VReset, w+p.B, k, true
-			spikes = append(spikes, int32(lo+j))
-		} else {
-			spk[j] = false
-		}
-		V[j], W[j] = v, w
-	}
-	return spikes
+	return stepVW(&m.base, adQuaSys{p.VRest, p.VC, p.A, p.C, p.Tau, p.TauW}, m.v, m.w, k, lo, hi, p.VTh, p.VReset, p.B, spikes)
 }
 
 // Var implements sim.Population.

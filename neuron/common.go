@@ -296,3 +296,26 @@ func stepV[S system](b *base, s S, V []float64, k int64, lo, hi int, vth, vreset
 	}
 	return spikes
 }
+
+// stepVW advances the adaptive two-variable models (AdExIF, AdQuaIF): V and
+// w are integrated jointly, V keeps its old value while refractory (w goes
+// on), and a spike resets V and adds b to w.
+func stepVW[S system](b *base, s S, V, W []float64, k int64, lo, hi int, vth, vreset, bw float64, spikes []int32) []int32 {
+	V, W, in, last, spk := V[lo:hi], W[lo:hi], b.input[lo:hi], b.last[lo:hi], b.spike[lo:hi]
+	var pc phiCache
+	for j := range V {
+		x := advance(s, &b.tab, b.dt, vec{V[j], W[j], 0, 0}, in[j], &pc)
+		v, w := V[j], x.x1
+		if k-last[j] > b.ref {
+			v = x.x0 + b.xi(k, lo+j)
+		}
+		if v >= vth {
+			v, w, last[j], spk[j] = vreset, w+bw, k, true
+			spikes = append(spikes, int32(lo+j))
+		} else {
+			spk[j] = false
+		}
+		V[j], W[j] = v, w
+	}
+	return spikes
+}

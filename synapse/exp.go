@@ -146,23 +146,10 @@ func (e *Exp) Update(_ int64, b, lo, hi int, hist sim.History) {
 	if e.hosted {
 		return
 	}
-	g, in := e.ch.G[lo:hi], e.input[lo:hi]
-	g, in = g[:len(a)], in[:len(a)]
-	d := e.ch.Decay
 	if e.coba {
-		v, E := e.vpost[lo:hi], e.p.E
-		v = v[:len(a)]
-		for j := range g {
-			x := g[j]*d + a[j]
-			a[j], g[j] = 0, x
-			in[j] += x * (E - v[j])
-		}
+		kernel.COBA(e.ch.G[lo:hi], a, e.input[lo:hi], e.vpost[lo:hi], e.ch.Decay, e.p.E)
 	} else {
-		for j := range g {
-			x := g[j]*d + a[j]
-			a[j], g[j] = 0, x
-			in[j] += x
-		}
+		kernel.CUBA(e.ch.G[lo:hi], a, e.input[lo:hi], e.ch.Decay)
 	}
 }
 

@@ -108,10 +108,6 @@ func TestLIFKernelRules(t *testing.T) {
 	}
 }
 
-func TestReportKernel(t *testing.T) {
-	t.Logf("SIMD kernels in use for 8 elements: %v", simdOK(8))
-}
-
 func TestFillAddConst(t *testing.T) {
 	for n := 0; n < 11; n++ {
 		x := make([]float64, n)

@@ -1,6 +1,7 @@
 package input_test
 
 import (
+	"github.com/brainsim/brainsim/internal/check"
 	"math"
 	"testing"
 
@@ -105,7 +106,7 @@ func TestSinusoidal(t *testing.T) {
 		k    int
 		want float64
 	}{{0, 0}, {250, 2}, {500, 0}, {750, -2}, {1000, 0}, {125, 2 * math.Sqrt2 / 2}} {
-		within(t, "sin", got[c.k], c.want, 1e-9)
+		check.Within(t, "sin", got[c.k], c.want, 1e-9)
 	}
 	// bias, and a window starting at 50 ms: the phase restarts at the window
 	got, err = input.Sinusoidal(2, 10, 200, 0.1, input.Window{Start: 50, End: 150}, true)
@@ -116,7 +117,7 @@ func TestSinusoidal(t *testing.T) {
 		k    int
 		want float64
 	}{{0, 0}, {499, 0}, {500, 2}, {750, 4}, {1250, 0}, {1499, 2 + 2*math.Sin(2*math.Pi*999/1000)}, {1500, 0}, {1999, 0}} {
-		within(t, "biased sin", got[c.k], c.want, 1e-9)
+		check.Within(t, "biased sin", got[c.k], c.want, 1e-9)
 	}
 }
 
@@ -138,43 +139,43 @@ func TestSquare(t *testing.T) {
 
 func TestGeneratorErrors(t *testing.T) {
 	_, err := input.Section([]float64{1, 2}, []float64{1}, 0.1)
-	wantErr(t, "length mismatch", err, "2 values but 1 durations")
+	check.Err(t, "length mismatch", err, "2 values but 1 durations")
 	_, err = input.Section(nil, nil, 0.1)
-	wantErr(t, "no segments", err, "no segments")
+	check.Err(t, "no segments", err, "no segments")
 	_, err = input.Section([]float64{1, 2}, []float64{1, -5}, 0.1)
-	wantErr(t, "negative duration", err, "durations[1] = -5", ">= 0")
+	check.Err(t, "negative duration", err, "durations[1] = -5", ">= 0")
 	_, err = input.Section([]float64{1}, []float64{1}, 0)
-	wantErr(t, "dt = 0", err, "dt = 0", "> 0")
+	check.Err(t, "dt = 0", err, "dt = 0", "> 0")
 	_, err = input.Section([]float64{math.NaN()}, []float64{1}, 0.1)
-	wantErr(t, "NaN value", err, "values[0] = NaN")
+	check.Err(t, "NaN value", err, "values[0] = NaN")
 	_, err = input.Section([]float64{1}, []float64{1e12}, 1e-6)
-	wantErr(t, "too long", err, "more than")
+	check.Err(t, "too long", err, "more than")
 	_, _, err = input.Constant([]input.Segment{{1, -1}}, 0.1)
-	wantErr(t, "Constant", err, "durations[0] = -1")
+	check.Err(t, "Constant", err, "durations[0] = -1")
 	_, err = input.Spike([]float64{1, 2}, []float64{1, 1, 1}, []float64{1}, 10, 0.1)
-	wantErr(t, "lens length", err, "len(lens) = 3", "1 or len(times) = 2")
+	check.Err(t, "lens length", err, "len(lens) = 3", "1 or len(times) = 2")
 	_, err = input.Spike([]float64{-1}, []float64{1}, []float64{1}, 10, 0.1)
-	wantErr(t, "negative time", err, "times[0] = -1")
+	check.Err(t, "negative time", err, "times[0] = -1")
 	_, err = input.Spike([]float64{1}, []float64{1}, []float64{1}, -10, 0.1)
-	wantErr(t, "negative duration", err, "duration = -10")
+	check.Err(t, "negative duration", err, "duration = -10")
 	_, err = input.Ramp(0, 1, 10, 0.1, input.Window{Start: 5, End: 2})
-	wantErr(t, "t_end < t_start", err, "Window.End = 2", "[Start = 5, duration = 10]")
+	check.Err(t, "t_end < t_start", err, "Window.End = 2", "[Start = 5, duration = 10]")
 	_, err = input.Ramp(0, 1, 10, 0.1, input.Window{Start: 11})
-	wantErr(t, "start after the end", err, "Window.Start = 11")
+	check.Err(t, "start after the end", err, "Window.Start = 11")
 	_, err = input.Ramp(0, 1, 10, 0.1, input.Window{End: 12})
-	wantErr(t, "end after the end", err, "Window.End = 12")
+	check.Err(t, "end after the end", err, "Window.End = 12")
 	_, err = input.Ramp(math.Inf(1), 1, 10, 0.1, input.Window{})
-	wantErr(t, "infinite cStart", err, "cStart = +Inf")
+	check.Err(t, "infinite cStart", err, "cStart = +Inf")
 	_, err = input.Sinusoidal(1, -3, 10, 0.1, input.Window{}, false)
-	wantErr(t, "negative frequency", err, "freqHz = -3")
+	check.Err(t, "negative frequency", err, "freqHz = -3")
 	_, err = input.Square(1, 3, 10, -0.1, input.Window{}, false)
-	wantErr(t, "negative dt", err, "Square dt = -0.1")
+	check.Err(t, "negative dt", err, "Square dt = -0.1")
 	_, err = input.Wiener(10, 0.1, 0, input.Window{}, 1)
-	wantErr(t, "n = 0", err, "n = 0", ">= 1")
+	check.Err(t, "n = 0", err, "n = 0", ">= 1")
 	_, err = input.OU(input.OUParams{Sigma: 1, Tau: 0}, 10, 0.1, 1, input.Window{}, 1)
-	wantErr(t, "tau = 0", err, "Tau = 0")
+	check.Err(t, "tau = 0", err, "Tau = 0")
 	_, err = input.OU(input.OUParams{Sigma: -1, Tau: 1}, 10, 0.1, 1, input.Window{}, 1)
-	wantErr(t, "sigma < 0", err, "Sigma = -1")
+	check.Err(t, "sigma < 0", err, "Sigma = -1")
 	_, err = input.OU(input.OUParams{Sigma: 1, Tau: 1}, 10, 2, 1, input.Window{}, 1)
-	wantErr(t, "unstable dt", err, "dt = 2", "< 2·Tau = 2")
+	check.Err(t, "unstable dt", err, "dt = 2", "< 2·Tau = 2")
 }

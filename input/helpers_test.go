@@ -2,7 +2,6 @@ package input_test
 
 import (
 	"math"
-	"strings"
 	"testing"
 
 	"github.com/brainsim/brainsim/sim"
@@ -62,30 +61,6 @@ func moments(x []float64) (mean, variance float64) {
 		variance += (v - mean) * (v - mean)
 	}
 	return mean, variance / float64(len(x)-1)
-}
-
-// within fails the test unless |got − want| <= tol.
-func within(t *testing.T, what string, got, want, tol float64) {
-	t.Helper()
-	if !(math.Abs(got-want) <= tol) {
-		t.Errorf("%s = %.6g, want %.6g ± %.3g", what, got, want, tol)
-	} else {
-		t.Logf("%s = %.6g (want %.6g ± %.3g)", what, got, want, tol)
-	}
-}
-
-// wantErr fails unless err is non-nil and mentions every fragment.
-func wantErr(t *testing.T, what string, err error, fragments ...string) {
-	t.Helper()
-	if err == nil {
-		t.Errorf("%s: no error", what)
-		return
-	}
-	for _, f := range fragments {
-		if !strings.Contains(err.Error(), f) {
-			t.Errorf("%s: error %q does not mention %q", what, err, f)
-		}
-	}
 }
 
 // equal fails unless got and want have equal lengths and values within 1e-12.

@@ -1,6 +1,7 @@
 package input_test
 
 import (
+	"github.com/brainsim/brainsim/internal/check"
 	"math"
 	"testing"
 
@@ -21,14 +22,14 @@ func TestWienerMoments(t *testing.T) {
 	}
 	M := float64(len(s.Data))
 	mean, variance := moments(s.Data)
-	within(t, "mean", mean, 0, 5*math.Sqrt(dt/M))
-	within(t, "variance", variance, dt, 5*dt*math.Sqrt(2/M))
+	check.Within(t, "mean", mean, 0, 5*math.Sqrt(dt/M))
+	check.Within(t, "variance", variance, dt, 5*dt*math.Sqrt(2/M))
 	skew := 0.0
 	for _, x := range s.Data {
 		skew += x * x * x
 	}
 	skew /= M * math.Pow(dt, 1.5)
-	within(t, "E[ξ³]", skew, 0, 5*math.Sqrt(15/M))
+	check.Within(t, "E[ξ³]", skew, 0, 5*math.Sqrt(15/M))
 
 	// channels are independent: the correlation of two channels is 0 ± 5/√steps
 	a, b := s.Channel(0), s.Channel(1)
@@ -36,7 +37,7 @@ func TestWienerMoments(t *testing.T) {
 	for k := range a {
 		c += a[k] * b[k]
 	}
-	within(t, "corr(ch0, ch1)", c/float64(len(a))/dt, 0, 5/math.Sqrt(float64(len(a))))
+	check.Within(t, "corr(ch0, ch1)", c/float64(len(a))/dt, 0, 5/math.Sqrt(float64(len(a))))
 }
 
 func TestWienerWindowAndSeed(t *testing.T) {
@@ -84,10 +85,10 @@ func TestOUStationary(t *testing.T) {
 	a := 1 - dt/tau
 	v := sigma * sigma * tau / (2 - dt/tau)
 	mean, variance := moments(x)
-	within(t, "stationary mean", mean, mu, 5*math.Sqrt(v*(1+a)/(1-a)/M))
-	within(t, "stationary variance", variance, v, 5*v*math.Sqrt(2*(1+a*a)/(1-a*a)/M))
+	check.Within(t, "stationary mean", mean, mu, 5*math.Sqrt(v*(1+a)/(1-a)/M))
+	check.Within(t, "stationary variance", variance, v, 5*v*math.Sqrt(2*(1+a*a)/(1-a*a)/M))
 	// the continuous process's σ²τ/2 differs from the scheme's by dt/(2τ) = 0.5 %
-	within(t, "variance / (σ²τ/2)", variance/(sigma*sigma*tau/2), 1, 0.1)
+	check.Within(t, "variance / (σ²τ/2)", variance/(sigma*sigma*tau/2), 1, 0.1)
 
 	// lag-1 autocorrelation of the AR(1) series is a, estimated with
 	// SE √((1−a²)/M) (Bartlett)
@@ -95,7 +96,7 @@ func TestOUStationary(t *testing.T) {
 	for k := n; k < len(x); k++ {
 		c += (x[k] - mean) * (x[k-n] - mean)
 	}
-	within(t, "lag-1 autocorrelation", c/float64(len(x)-n)/variance, a, 5*math.Sqrt((1-a*a)/M))
+	check.Within(t, "lag-1 autocorrelation", c/float64(len(x)-n)/variance, a, 5*math.Sqrt((1-a*a)/M))
 }
 
 // TestOUDeterministic checks the noise-free scheme against its closed form:

@@ -1,6 +1,7 @@
 package input_test
 
 import (
+	"github.com/brainsim/brainsim/internal/check"
 	"math"
 	"slices"
 	"testing"
@@ -29,9 +30,9 @@ func TestPoissonGroupCounts(t *testing.T) {
 	mean, variance := moments(counts)
 	s2 := K * p * (1 - p)
 	k4 := s2 * (1 - 6*p*(1-p))
-	within(t, "mean count", mean, K*p, 5*math.Sqrt(s2/N))
-	within(t, "count variance", variance, s2, 5*math.Sqrt((k4+2*s2*s2)/N))
-	within(t, "Fano factor", variance/mean, 1-p, 5*math.Sqrt((k4+2*s2*s2)/N)/(K*p))
+	check.Within(t, "mean count", mean, K*p, 5*math.Sqrt(s2/N))
+	check.Within(t, "count variance", variance, s2, 5*math.Sqrt((k4+2*s2*s2)/N))
+	check.Within(t, "Fano factor", variance/mean, 1-p, 5*math.Sqrt((k4+2*s2*s2)/N)/(K*p))
 	// interval between consecutive spikes of a neuron is geometric: P(1 step) = p
 	rec := res.Spikes["P.spike"]
 	last := make([]float64, N)
@@ -49,7 +50,7 @@ func TestPoissonGroupCounts(t *testing.T) {
 		}
 		last[i] = tm
 	}
-	within(t, "P(ISI = 1 step)", ones/intervals, p, 5*math.Sqrt(p*(1-p)/intervals))
+	check.Within(t, "P(ISI = 1 step)", ones/intervals, p, 5*math.Sqrt(p*(1-p)/intervals))
 }
 
 // TestPoissonGroupThreads checks that spikes do not depend on the number of
@@ -93,7 +94,7 @@ func TestPoissonGroupRates(t *testing.T) {
 	}
 	for i, r := range []float64{50, 5000} {
 		p := r * 0.1 / 1000
-		within(t, "count", float64(c[i+1]), K*p, 5*math.Sqrt(K*p*(1-p)))
+		check.Within(t, "count", float64(c[i+1]), K*p, 5*math.Sqrt(K*p*(1-p)))
 	}
 	equal(t, "rate", res.Traces["P.rate"].Column(2)[:3], []float64{5000, 5000, 5000})
 
@@ -107,20 +108,20 @@ func TestPoissonGroupRates(t *testing.T) {
 
 func TestPoissonGroupErrors(t *testing.T) {
 	_, err := input.NewPoissonGroup(0, 10)
-	wantErr(t, "size 0", err, "size = 0")
+	check.Err(t, "size 0", err, "size = 0")
 	_, err = input.NewPoissonGroup(3, -1)
-	wantErr(t, "negative rate", err, "rateHz = -1")
+	check.Err(t, "negative rate", err, "rateHz = -1")
 	_, err = input.NewPoissonGroupRates([]float64{1, math.NaN()})
-	wantErr(t, "NaN rate", err, "rates[1] = NaN")
+	check.Err(t, "NaN rate", err, "rates[1] = NaN")
 	_, err = input.NewPoissonGroupRates(nil)
-	wantErr(t, "no rates", err, "len(rates) = 0")
+	check.Err(t, "no rates", err, "len(rates) = 0")
 	g, _ := input.NewPoissonGroup(2, 20000)
 	net := sim.NewNetwork(1)
 	if err := net.Add("P", g); err != nil {
 		t.Fatal(err)
 	}
 	_, err = sim.NewRunner(net, sim.Options{Dt: 0.1})
-	wantErr(t, "p > 1", err, "rates[0] = 20000", "must be <= 1")
+	check.Err(t, "p > 1", err, "rates[0] = 20000", "must be <= 1")
 }
 
 // sample draws the PoissonInput at steps [0, steps) for neurons [0, n).
@@ -178,8 +179,8 @@ func TestPoissonInputMoments(t *testing.T) {
 				s2 *= s2 // the standard deviation is n·p·(1−p)
 			}
 			mean, variance := moments(x)
-			within(t, "mean", mean, c.w*mu, 5*c.w*math.Sqrt(s2/M))
-			within(t, "variance", variance, c.w*c.w*s2, 5*c.w*c.w*math.Sqrt((k4+2*s2*s2)/M))
+			check.Within(t, "mean", mean, c.w*mu, 5*c.w*math.Sqrt(s2/M))
+			check.Within(t, "variance", variance, c.w*c.w*s2, 5*c.w*c.w*math.Sqrt((k4+2*s2*s2)/M))
 			if c.normal {
 				return
 			}
@@ -191,7 +192,7 @@ func TestPoissonInputMoments(t *testing.T) {
 						got++
 					}
 				}
-				within(t, "P(X = j)", got/M, want, 5*math.Sqrt(want*(1-want)/M)+1e-12)
+				check.Within(t, "P(X = j)", got/M, want, 5*math.Sqrt(want*(1-want)/M)+1e-12)
 			}
 		})
 	}
@@ -245,16 +246,16 @@ func TestPoissonInputErrors(t *testing.T) {
 		_, err := input.NewPoissonInput(p)
 		return err
 	}
-	wantErr(t, "NumInput 0", bad(func(p *input.PoissonInputParams) { p.NumInput = 0 }), "NumInput = 0", ">= 1")
-	wantErr(t, "negative Freq", bad(func(p *input.PoissonInputParams) { p.Freq = -2 }), "Freq = -2")
-	wantErr(t, "p > 1", bad(func(p *input.PoissonInputParams) { p.Freq = 20000 }), "Freq = 20000", "must be <= 1")
-	wantErr(t, "NaN weight", bad(func(p *input.PoissonInputParams) { p.Weight = math.NaN() }), "Weight = NaN")
-	wantErr(t, "dt 0", bad(func(p *input.PoissonInputParams) { p.Dt = 0 }), "dt = 0")
+	check.Err(t, "NumInput 0", bad(func(p *input.PoissonInputParams) { p.NumInput = 0 }), "NumInput = 0", ">= 1")
+	check.Err(t, "negative Freq", bad(func(p *input.PoissonInputParams) { p.Freq = -2 }), "Freq = -2")
+	check.Err(t, "p > 1", bad(func(p *input.PoissonInputParams) { p.Freq = 20000 }), "Freq = 20000", "must be <= 1")
+	check.Err(t, "NaN weight", bad(func(p *input.PoissonInputParams) { p.Weight = math.NaN() }), "Weight = NaN")
+	check.Err(t, "dt 0", bad(func(p *input.PoissonInputParams) { p.Dt = 0 }), "dt = 0")
 
 	// a runner with another dt is reported by Err
 	s, _ := input.NewPoissonInput(ok)
 	run(t, 1, sim.Options{Dt: 0.2, Inputs: []sim.Input{s.Input("S.input")}}, 1, "S", &sink{n: 2})
-	wantErr(t, "dt mismatch", s.Err(), "Dt = 0.1", "does not match the runner")
+	check.Err(t, "dt mismatch", s.Err(), "Dt = 0.1", "does not match the runner")
 }
 
 // TestPoissonInputEdges checks p = 0 (no input) and p = 1 (every afferent

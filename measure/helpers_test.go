@@ -1,35 +1,8 @@
 package measure_test
 
 import (
-	"math"
 	"math/rand/v2"
-	"strings"
-	"testing"
 )
-
-// within fails the test unless |got − want| <= tol.
-func within(t *testing.T, what string, got, want, tol float64) {
-	t.Helper()
-	if !(math.Abs(got-want) <= tol) {
-		t.Errorf("%s = %.6g, want %.6g ± %.3g", what, got, want, tol)
-	} else {
-		t.Logf("%s = %.6g (want %.6g ± %.3g)", what, got, want, tol)
-	}
-}
-
-// wantErr fails unless err is non-nil and mentions every fragment.
-func wantErr(t *testing.T, what string, err error, fragments ...string) {
-	t.Helper()
-	if err == nil {
-		t.Errorf("%s: no error", what)
-		return
-	}
-	for _, f := range fragments {
-		if !strings.Contains(err.Error(), f) {
-			t.Errorf("%s: error %q does not mention %q", what, err, f)
-		}
-	}
-}
 
 // gammaTrains returns n renewal spike trains with gamma(order) intervals
 // of mean meanISI ms (order 1: Poisson), each of m+1 spikes starting at a

@@ -1,6 +1,7 @@
 package measure_test
 
 import (
+	"github.com/brainsim/brainsim/internal/check"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -49,7 +50,7 @@ func TestCVRegular(t *testing.T) {
 	}
 	// two intervals 1 and 3: μ = 2, σ = 1
 	cv, _, _ = measure.CV([]float64{0, 1, 4}, []int32{0, 0, 0}, 1)
-	within(t, "CV of intervals {1, 3}", cv[0], 0.5, 1e-12)
+	check.Within(t, "CV of intervals {1, 3}", cv[0], 0.5, 1e-12)
 }
 
 // TestCVGamma: renewal trains with gamma(κ) intervals have CV 1/√κ
@@ -64,7 +65,7 @@ func TestCVGamma(t *testing.T) {
 			t.Fatal(err)
 		}
 		k := float64(order)
-		within(t, "mean CV", mean, 1/math.Sqrt(k), 5*math.Sqrt((k+1)/(2*k*k*m*n)))
+		check.Within(t, "mean CV", mean, 1/math.Sqrt(k), 5*math.Sqrt((k+1)/(2*k*k*m*n)))
 	}
 }
 
@@ -81,8 +82,8 @@ func TestFano(t *testing.T) {
 	}
 	K := T / win
 	se := math.Sqrt(2 / K)
-	within(t, "mean Fano (Poisson)", mean, (K-1)/K, 5*se/math.Sqrt(n))
-	within(t, "Fano of neuron 0 (Poisson)", f[0], (K-1)/K, 5*se)
+	check.Within(t, "mean Fano (Poisson)", mean, (K-1)/K, 5*se/math.Sqrt(n))
+	check.Within(t, "Fano of neuron 0 (Poisson)", f[0], (K-1)/K, 5*se)
 
 	times, idx = nil, nil
 	for k := range 1000 {
@@ -100,15 +101,15 @@ func TestFano(t *testing.T) {
 
 func TestISIErrors(t *testing.T) {
 	_, err := measure.ISI([]float64{1, 2}, []int32{0}, 2)
-	wantErr(t, "length mismatch", err, "2 times but 1 indices")
+	check.Err(t, "length mismatch", err, "2 times but 1 indices")
 	_, err = measure.ISI([]float64{1}, []int32{-1}, 2)
-	wantErr(t, "negative index", err, "indices[0] = -1", "[0, n = 2)")
+	check.Err(t, "negative index", err, "indices[0] = -1", "[0, n = 2)")
 	_, _, err = measure.CV([]float64{math.NaN()}, []int32{0}, 2)
-	wantErr(t, "NaN time", err, "times[0] = NaN")
+	check.Err(t, "NaN time", err, "times[0] = NaN")
 	_, _, err = measure.Fano([]float64{1}, []int32{0}, 1, 10, 6)
-	wantErr(t, "one window", err, "window = 6", "between 2 and")
+	check.Err(t, "one window", err, "window = 6", "between 2 and")
 	_, _, err = measure.Fano([]float64{12}, []int32{0}, 1, 10, 1)
-	wantErr(t, "time past the end", err, "times[0] = 12", "[0, 10)")
+	check.Err(t, "time past the end", err, "times[0] = 12", "[0, 10)")
 	_, _, err = measure.Fano(nil, nil, 1, 10, 0)
-	wantErr(t, "window 0", err, "window = 0")
+	check.Err(t, "window 0", err, "window = 0")
 }

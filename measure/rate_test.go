@@ -1,6 +1,7 @@
 package measure_test
 
 import (
+	"github.com/brainsim/brainsim/internal/check"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -27,7 +28,7 @@ func TestFiringRateStaggered(t *testing.T) {
 	}
 	for k, v := range r {
 		in := float64(min(99, k+5) - max(0, k-5) + 1)
-		within(t, "rate", v, 1000*in/11, 1e-9)
+		check.Within(t, "rate", v, 1000*in/11, 1e-9)
 	}
 }
 
@@ -79,25 +80,25 @@ func TestMeanRates(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, want := range []float64{4, 0, 10} {
-		within(t, "rate", r[i], want, 1e-12)
+		check.Within(t, "rate", r[i], want, 1e-12)
 	}
 }
 
 func TestRateErrors(t *testing.T) {
 	_, err := measure.FiringRate([]float64{1}, 0, 10, 0.1, 1)
-	wantErr(t, "n = 0", err, "n = 0")
+	check.Err(t, "n = 0", err, "n = 0")
 	_, err = measure.FiringRate([]float64{1}, 2, 10, 0, 1)
-	wantErr(t, "dt = 0", err, "dt = 0")
+	check.Err(t, "dt = 0", err, "dt = 0")
 	_, err = measure.FiringRate([]float64{10}, 2, 10, 0.1, 1)
-	wantErr(t, "time past the end", err, "times[0] = 10", "[0, 10)")
+	check.Err(t, "time past the end", err, "times[0] = 10", "[0, 10)")
 	_, err = measure.FiringRate([]float64{1}, 2, 10, 0.1, -1)
-	wantErr(t, "negative width", err, "width = -1")
+	check.Err(t, "negative width", err, "width = -1")
 	_, err = measure.FiringRate(nil, 2, 0.01, 0.1, 1)
-	wantErr(t, "shorter than a step", err, "duration = 0.01")
+	check.Err(t, "shorter than a step", err, "duration = 0.01")
 	_, err = measure.MeanRates([]int32{3}, 3, 10)
-	wantErr(t, "index out of range", err, "indices[0] = 3", "[0, n = 3)")
+	check.Err(t, "index out of range", err, "indices[0] = 3", "[0, n = 3)")
 	_, err = measure.MeanRates(nil, 3, math.Inf(1))
-	wantErr(t, "infinite duration", err, "duration = +Inf")
+	check.Err(t, "infinite duration", err, "duration = +Inf")
 }
 
 // TestFiringRateSteps: a spike belongs to the step whose interval
@@ -111,6 +112,6 @@ func TestFiringRateSteps(t *testing.T) {
 	}
 	want := []float64{0, 1e4, 0, 1e4, 0, 0, 0, 1e4, 0, 1e4}
 	for k := range want {
-		within(t, "rate", r[k], want[k], 1e-9)
+		check.Within(t, "rate", r[k], want[k], 1e-9)
 	}
 }

@@ -1,6 +1,7 @@
 package measure_test
 
 import (
+	"github.com/brainsim/brainsim/internal/check"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -19,13 +20,13 @@ func TestCrossCorrelationByHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	within(t, "κ", k, 1.0/6, 1e-15)
+	check.Within(t, "κ", k, 1.0/6, 1e-15)
 	// padding: 7 steps in bins of 2 give 4 bins, the last one of 1 step
 	k, err = measure.CrossCorrelation([]float64{6, 6}, []int32{0, 1}, 2, 7, 1, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	within(t, "κ (padded last bin)", k, 1, 0)
+	check.Within(t, "κ (padded last bin)", k, 1, 0)
 }
 
 // TestCrossCorrelationSynchronous: neurons firing in the same bins (at
@@ -43,7 +44,7 @@ func TestCrossCorrelationSynchronous(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	within(t, "κ", k, 1, 1e-12)
+	check.Within(t, "κ", k, 1, 1e-12)
 }
 
 // TestCrossCorrelationIndependent: neurons firing independently in each
@@ -69,7 +70,7 @@ func TestCrossCorrelationIndependent(t *testing.T) {
 	}
 	P := float64(n * (n - 1) / 2)
 	sigma, rho := math.Sqrt((1-q*q)/K), q/(1+q)
-	within(t, "κ", k, q, 5*sigma*math.Sqrt((1+2*(n-2)*rho)/P))
+	check.Within(t, "κ", k, q, 5*sigma*math.Sqrt((1+2*(n-2)*rho)/P))
 }
 
 // TestVoltageFluctuation checks χ² on analytic cases: identical traces
@@ -93,27 +94,27 @@ func TestVoltageFluctuation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	within(t, "χ² (identical)", chi, 1, 1e-12)
+	check.Within(t, "χ² (identical)", chi, 1, 1e-12)
 	chi, _ = measure.VoltageFluctuation(make([]float64, 30), 3)
-	within(t, "χ² (constant)", chi, 1, 0)
+	check.Within(t, "χ² (constant)", chi, 1, 0)
 
 	// the ratio of variance estimates from T samples has relative SE ≈ √(2/T)
 	chi, _ = measure.VoltageFluctuation(noise, n)
-	within(t, "χ² (independent)", chi, 1.0/n, 5*math.Sqrt(2.0/T)/n)
+	check.Within(t, "χ² (independent)", chi, 1.0/n, 5*math.Sqrt(2.0/T)/n)
 	chi, _ = measure.VoltageFluctuation(mixed, n)
 	want := (a + b/n) / (a + b)
-	within(t, "χ² (partly synchronous)", chi, want, 5*math.Sqrt(2.0/T)*want)
+	check.Within(t, "χ² (partly synchronous)", chi, want, 5*math.Sqrt(2.0/T)*want)
 }
 
 func TestSyncErrors(t *testing.T) {
 	_, err := measure.CrossCorrelation(nil, nil, 1, 10, 0.1, 1)
-	wantErr(t, "one neuron", err, "n = 1", ">= 2")
+	check.Err(t, "one neuron", err, "n = 1", ">= 2")
 	_, err = measure.CrossCorrelation(nil, nil, 2, 10, 0.1, 0.05)
-	wantErr(t, "bin < dt", err, "bin = 0.05", "at least one step")
+	check.Err(t, "bin < dt", err, "bin = 0.05", "at least one step")
 	_, err = measure.CrossCorrelation([]float64{-1}, []int32{0}, 2, 10, 0.1, 1)
-	wantErr(t, "negative time", err, "times[0] = -1")
+	check.Err(t, "negative time", err, "times[0] = -1")
 	_, err = measure.VoltageFluctuation(make([]float64, 7), 3)
-	wantErr(t, "ragged", err, "len(v) = 7", "multiple of n = 3")
+	check.Err(t, "ragged", err, "len(v) = 7", "multiple of n = 3")
 	_, err = measure.VoltageFluctuation([]float64{1, math.Inf(-1)}, 2)
-	wantErr(t, "infinite V", err, "v[1] = -Inf")
+	check.Err(t, "infinite V", err, "v[1] = -Inf")
 }

@@ -1,6 +1,7 @@
 package measure_test
 
 import (
+	"github.com/brainsim/brainsim/internal/check"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -24,19 +25,19 @@ func naiveVanRossum(a, b []float64, tau float64) float64 {
 
 func TestVanRossumAnalytic(t *testing.T) {
 	d, _ := measure.VanRossum([]float64{5}, nil, 10)
-	within(t, "one spike vs none", d, math.Sqrt(0.5), 1e-15)
+	check.Within(t, "one spike vs none", d, math.Sqrt(0.5), 1e-15)
 	d, _ = measure.VanRossum(nil, nil, 10)
-	within(t, "empty trains", d, 0, 0)
+	check.Within(t, "empty trains", d, 0, 0)
 	d, _ = measure.VanRossum([]float64{3, 9, 1}, []float64{1, 3, 9}, 4)
-	within(t, "same train, other order", d, 0, 1e-7)
+	check.Within(t, "same train, other order", d, 0, 1e-7)
 	// single spikes Δ apart: D² = 1 − e^{−Δ/τ}
 	for _, delta := range []float64{0.1, 2, 10, 100} {
 		d, _ = measure.VanRossum([]float64{20}, []float64{20 + delta}, 5)
-		within(t, "shifted spike", d*d, 1-math.Exp(-delta/5), 1e-12)
+		check.Within(t, "shifted spike", d*d, 1-math.Exp(-delta/5), 1e-12)
 	}
 	// far-apart trains add up: |a| + |b| spikes with no overlap give (|a|+|b|)/2
 	d, _ = measure.VanRossum([]float64{0, 1000, 2000}, []float64{5000, 6000}, 1)
-	within(t, "disjoint trains", d*d, 2.5, 1e-12)
+	check.Within(t, "disjoint trains", d*d, 2.5, 1e-12)
 }
 
 // TestVanRossumNaive compares the merged linear pass with the double sums
@@ -65,7 +66,7 @@ func TestVanRossumNaive(t *testing.T) {
 
 func TestVanRossumErrors(t *testing.T) {
 	_, err := measure.VanRossum(nil, nil, 0)
-	wantErr(t, "tau 0", err, "tau = 0")
+	check.Err(t, "tau 0", err, "tau = 0")
 	_, err = measure.VanRossum([]float64{1}, []float64{2, math.NaN()}, 1)
-	wantErr(t, "NaN", err, "b[1] = NaN")
+	check.Err(t, "NaN", err, "b[1] = NaN")
 }

@@ -19,6 +19,7 @@ func newBenchCmd(stdout io.Writer) *cobra.Command {
 	var scale, duration float64
 	var threads int
 	var seed uint64
+	var profile string
 	coba := &cobra.Command{
 		Use:   "coba",
 		Short: "Time the COBA benchmark (Brette et al. 2007) as BrainPy's COBA.py runs it",
@@ -30,7 +31,7 @@ rate_E_hz, rate_I_hz, bytes_per_synapse (connectivity and weights held),
 peak_rss_bytes, threads.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			r, err := benchCOBA(scale, duration, threads, seed)
+			r, err := benchCOBA(scale, duration, threads, seed, profile)
 			if err != nil {
 				return err
 			}
@@ -42,6 +43,7 @@ peak_rss_bytes, threads.`,
 	fl.Float64Var(&duration, "duration", 1000, "simulated time in ms")
 	fl.IntVar(&threads, "threads", 1, "worker threads (0 = all cores)")
 	fl.Uint64Var(&seed, "seed", 1, "network seed")
+	fl.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the step loop to this file")
 	bench.AddCommand(coba)
 	bench.AddCommand(newBenchHugeCmd(stdout))
 	return bench
@@ -68,7 +70,7 @@ type benchResult struct {
 // byteCounter is implemented by projections that know their memory use.
 type byteCounter interface{ Bytes() int }
 
-func benchCOBA(scale, duration float64, threads int, seed uint64) (*benchResult, error) {
+func benchCOBA(scale, duration float64, threads int, seed uint64, profile string) (*benchResult, error) {
 	if threads < 0 {
 		return nil, fmt.Errorf("--threads %d: must be >= 0 (0 = all cores)", threads)
 	}
@@ -87,8 +89,13 @@ func benchCOBA(scale, duration float64, threads int, seed uint64) (*benchResult,
 		return nil, err
 	}
 	build := time.Since(t0).Seconds()
+	stop, err := startProfile(profile)
+	if err != nil {
+		return nil, err
+	}
 	t1 := time.Now()
 	res, err := r.Run(duration)
+	stop()
 	if err != nil {
 		return nil, fmt.Errorf("--duration %v: %w", duration, err)
 	}

@@ -31,9 +31,14 @@ func (h *channels) reset() { h.list = h.list[:0] }
 func (h *channels) apply(in, v []float64, lo, hi int) {
 	in, v = in[lo:hi], v[lo:hi]
 	for _, c := range h.list {
-		if c.COBA {
+		switch {
+		case c.Arrived == nil && c.COBA:
+			kernel.COBAFold(c.G[lo:hi], in, v, c.Decay, c.E)
+		case c.Arrived == nil:
+			kernel.CUBAFold(c.G[lo:hi], in, c.Decay)
+		case c.COBA:
 			kernel.COBA(c.G[lo:hi], c.Arrived[lo:hi], in, v, c.Decay, c.E)
-		} else {
+		default:
 			kernel.CUBA(c.G[lo:hi], c.Arrived[lo:hi], in, c.Decay)
 		}
 	}

@@ -12,9 +12,14 @@ package sim
 // current), moved into the population's loop so that the conductances,
 // input and state of a neuron are touched once per step. The projection only
 // adds arriving weights to Arrived, in its post block.
+//
+// A folded channel has Arrived nil: the projection adds each arriving
+// weight divided by Decay straight into G, and the host computes
+// G[j] = G[j]·Decay, so that G = (G + Σw/Decay)·Decay = G·Decay + Σw up to
+// rounding, without the memory traffic of a second post-sized array.
 type Channel struct {
 	G       []float64 // conductance, post-sized
-	Arrived []float64 // weights arrived this step, post-sized, zeroed by the host
+	Arrived []float64 // weights arrived this step, post-sized, zeroed by the host; nil if folded
 	Decay   float64   // e^{−dt/τ}
 	E       float64   // reversal potential (COBA)
 	COBA    bool      // current G·(E − V); otherwise G

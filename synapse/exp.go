@@ -41,8 +41,9 @@ type Exp struct {
 	conn      connect.Connector
 	p         ExpParams
 
-	ch     sim.Channel // G is the conductance; Arrived collects the step's weights
+	ch     sim.Channel // G is the conductance; Arrived collects the step's weights unless folded
 	hosted bool        // the post population integrates ch itself
+	scale  float64     // factor on arriving weights: 1/Decay if ch is folded, else 1
 	vpost  []float64
 	input  []float64
 	lag    int
@@ -111,18 +112,44 @@ func (e *Exp) Init(env *sim.Env) error {
 		}
 	}
 	e.lag = lagSteps(e.p.Delay, env.Dt)
-	n := e.post.Size()
-	e.ch = sim.Channel{G: make([]float64, n), Arrived: make([]float64, n), Decay: math.Exp(-env.Dt / e.p.Tau), E: e.p.E, COBA: e.coba}
 	rows, nnz, err := buildRows(e.kind, e.pre, e.post, e.conn, env, e.p.WeightInit, e.p.Weights)
 	if err != nil {
 		return err
 	}
-	e.rows, e.nnz, e.weight = rows, nnz, e.p.GMax
+	e.rows, e.nnz = rows, nnz
+	e.initChannel(env.Dt)
+	return nil
+}
+
+// initChannel makes the conductance channel, folded (sim.Channel) unless
+// the largest weight divided by the decay factor would overflow, and
+// attaches it to the post population if that can host it.
+func (e *Exp) initChannel(dt float64) {
+	n := e.post.Size()
+	d := math.Exp(-dt / e.p.Tau)
+	e.ch = sim.Channel{G: make([]float64, n), Decay: d, E: e.p.E, COBA: e.coba}
+	e.scale, e.weight = 1, e.p.GMax
+	if wmax := e.maxWeight(); finite(wmax / d) {
+		e.scale = 1 / d
+		e.weight = e.p.GMax * e.scale
+	} else {
+		e.ch.Arrived = make([]float64, n)
+	}
 	e.hosted = false
 	if h, ok := e.post.(sim.ChannelHost); ok {
 		e.hosted = h.Attach(&e.ch)
 	}
-	return nil
+}
+
+// maxWeight returns the largest |weight| the projection delivers.
+func (e *Exp) maxWeight() float64 {
+	m := math.Abs(e.p.GMax)
+	for i := range e.rows {
+		for _, w := range e.rows[i].W {
+			m = max(m, math.Abs(float64(w)))
+		}
+	}
+	return m
 }
 
 // MaxLag implements sim.Projection.
@@ -134,22 +161,43 @@ func (e *Exp) MaxLag() int { return e.lag }
 // g = Expon(comm(s)), decay first, then add). When the post population hosts
 // the channel (sim.ChannelHost), it does the second part in its own loop.
 func (e *Exp) Update(_ int64, b, lo, hi int, hist sim.History) {
-	a := e.ch.Arrived[lo:hi]
 	if s := hist.At(e.lag); len(s) > 0 {
 		r := &e.rows[b]
 		if r.W != nil {
-			r.AddWeighted(a, s)
+			r.AddWeightedTimes(e.arrivals(lo, hi), s, e.scale)
 		} else {
-			r.AddScalar(a, s, e.weight)
+			r.AddScalar(e.arrivals(lo, hi), s, e.weight)
 		}
 	}
+	e.integrate(lo, hi)
+}
+
+// arrivals returns where the weights arriving at post block [lo, hi) go:
+// G itself if the channel is folded, else Arrived.
+func (e *Exp) arrivals(lo, hi int) []float64 {
+	if e.ch.Arrived == nil {
+		return e.ch.G[lo:hi]
+	}
+	return e.ch.Arrived[lo:hi]
+}
+
+// integrate decays the conductance of post block [lo, hi), adds the
+// arrived weights and the output current, unless the post population
+// hosts the channel.
+func (e *Exp) integrate(lo, hi int) {
 	if e.hosted {
 		return
 	}
-	if e.coba {
-		kernel.COBA(e.ch.G[lo:hi], a, e.input[lo:hi], e.vpost[lo:hi], e.ch.Decay, e.p.E)
-	} else {
-		kernel.CUBA(e.ch.G[lo:hi], a, e.input[lo:hi], e.ch.Decay)
+	g, in, d := e.ch.G[lo:hi], e.input[lo:hi], e.ch.Decay
+	switch {
+	case e.ch.Arrived == nil && e.coba:
+		kernel.COBAFold(g, in, e.vpost[lo:hi], d, e.p.E)
+	case e.ch.Arrived == nil:
+		kernel.CUBAFold(g, in, d)
+	case e.coba:
+		kernel.COBA(g, e.ch.Arrived[lo:hi], in, e.vpost[lo:hi], d, e.p.E)
+	default:
+		kernel.CUBA(g, e.ch.Arrived[lo:hi], in, d)
 	}
 }
 

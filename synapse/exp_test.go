@@ -106,8 +106,10 @@ func TestExpCOBAOneSpike(t *testing.T) {
 				t.Fatalf("step %d: input %v, want g·(E − V_prev) = %v", k, in.At(k, 1), cur)
 			}
 		}
-		if got, want := in.At(j+1, 1), w*(E-V.At(j, 1)); got != want {
-			t.Errorf("current at j+1 = %v, want w·(E − V_post(j)) = %v", got, want)
+		// The folded channel adds w/d and then multiplies by d: w to within
+		// one rounding of each operation.
+		if got, want := in.At(j+1, 1), w*(E-V.At(j, 1)); math.Abs(got-want) > 4e-16*math.Abs(want) {
+			t.Errorf("current at j+1 = %.17g, want w·(E − V_post(j)) = %.17g", got, want)
 		}
 	}
 }
@@ -132,6 +134,31 @@ func TestExpCUBAAndDelay(t *testing.T) {
 			}
 			if math.Abs(g.At(k, 0)-want) > 1e-14 || in.At(k, 0) != g.At(k, 0) {
 				t.Fatalf("delay %v: step %d: g = %v, input = %v, want both %v", c.delay, k, g.At(k, 0), in.At(k, 0), want)
+			}
+		}
+	}
+}
+
+// TestExpFastDecay checks conductances that decay within a step: with
+// τ = 0.01 ms the decay factor is e^{−10} and weights are folded into g
+// divided by it; with τ = 10⁻⁴ ms it underflows to 0, w/d would be
+// infinite, and the projection keeps the weights apart instead. Both give
+// g = w on the step after the spike and w·d after that, never Inf or NaN.
+func TestExpFastDecay(t *testing.T) {
+	const j, w = 2, 0.6
+	for _, tau := range []float64{0.01, 1e-4} {
+		res := runOneSpike(t, j, 8, 1, func(pre, post sim.Population) (sim.Projection, error) {
+			return synapse.NewExpCUBA(pre, post, rowsConn{{0}}, synapse.ExpParams{Tau: tau, GMax: w})
+		})
+		g := res.Traces["syn.g"]
+		d := math.Exp(-0.1 / tau)
+		for k := 0; k < 8; k++ {
+			want := 0.0
+			if k > j {
+				want = w * math.Pow(d, float64(k-j-1))
+			}
+			if got := g.At(k, 0); math.Abs(got-want) > 4e-16*want || math.IsNaN(got) {
+				t.Fatalf("τ = %v step %d: g = %.17g, want %.17g", tau, k, got, want)
 			}
 		}
 	}

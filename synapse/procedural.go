@@ -2,7 +2,6 @@ package synapse
 
 import (
 	"fmt"
-	"math"
 	"runtime"
 	"sync"
 
@@ -85,13 +84,8 @@ func (e *ExpProcedural) Init(env *sim.Env) error {
 	e.gen = gen
 	e.bufs = make([][]uint32, len(env.Bounds)-1)
 	x.lag = lagSteps(x.p.Delay, env.Dt)
-	n := x.post.Size()
-	x.ch = sim.Channel{G: make([]float64, n), Arrived: make([]float64, n), Decay: math.Exp(-env.Dt / x.p.Tau), E: x.p.E, COBA: x.coba}
-	x.rows, x.nnz, x.weight = nil, 0, x.p.GMax
-	x.hosted = false
-	if h, ok := x.post.(sim.ChannelHost); ok {
-		x.hosted = h.Attach(&x.ch)
-	}
+	x.rows, x.nnz = nil, 0
+	x.initChannel(env.Dt)
 	e.countOnce = sync.Once{}
 	return nil
 }
@@ -102,20 +96,19 @@ var _ sim.Projection = (*ExpProcedural)(nil)
 // VarNames) without exporting the embedded value.
 type expCore = Exp
 
-// noSpikes is a History without spikes.
-type noSpikes struct{}
-
-func (noSpikes) At(int) []int32 { return nil }
-
 // Update implements sim.Projection: the rows of the arriving spikes are
 // regenerated over the block [lo, hi) and GMax is added per synapse
 // (kernel.AddProcedural); the decay and output are Exp's.
 func (e *ExpProcedural) Update(k int64, b, lo, hi int, hist sim.History) {
 	x := e.expCore
 	if s := hist.At(x.lag); len(s) > 0 {
-		e.bufs[b] = kernel.AddProcedural(x.ch.Arrived, lo, hi, s, e.gen, x.weight, e.bufs[b])
+		a := x.ch.Arrived
+		if a == nil {
+			a = x.ch.G
+		}
+		e.bufs[b] = kernel.AddProcedural(a, lo, hi, s, e.gen, x.weight, e.bufs[b])
 	}
-	x.Update(k, b, lo, hi, noSpikes{})
+	x.integrate(lo, hi)
 }
 
 // NumSynapses returns the number of synapses (after Init). The first call

@@ -20,6 +20,44 @@ func CUBA(g, a, in []float64, d float64) {
 	cubaGo(g, a, in, d)
 }
 
+// COBAFold is COBA for a channel whose arrived weights were added to g
+// already, divided by d (see sim.Channel): x = g[j]·d; g[j] = x;
+// in[j] += x·(E − v[j]).
+func COBAFold(g, in, v []float64, d, E float64) {
+	if simdOK(len(g)) {
+		cobaFoldSIMD(g, in, v, d, E)
+		return
+	}
+	cobaFoldGo(g, in, v, d, E)
+}
+
+// CUBAFold is COBAFold with the current x instead of x·(E − v).
+func CUBAFold(g, in []float64, d float64) {
+	if simdOK(len(g)) {
+		cubaFoldSIMD(g, in, d)
+		return
+	}
+	cubaFoldGo(g, in, d)
+}
+
+func cobaFoldGo(g, in, v []float64, d, E float64) {
+	in, v = in[:len(g)], v[:len(g)]
+	for j := range g {
+		x := g[j] * d
+		g[j] = x
+		in[j] += x * (E - v[j])
+	}
+}
+
+func cubaFoldGo(g, in []float64, d float64) {
+	in = in[:len(g)]
+	for j := range g {
+		x := g[j] * d
+		g[j] = x
+		in[j] += x
+	}
+}
+
 func cobaGo(g, a, in, v []float64, d, E float64) {
 	a, in, v = a[:len(g)], in[:len(g)], v[:len(g)]
 	for j := range g {

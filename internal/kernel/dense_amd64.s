@@ -1,8 +1,8 @@
-//go:build amd64 && !goexperiment.simd && !purego
+//go:build amd64 && !purego
 
 #include "textflag.h"
 
-// AVX2 versions of cobaGo, cubaGo, lifGo, fillGo and addConstGo over the
+// AVX2 versions of cobaGo, cubaGo, their Fold forms, lifGo, fillGo and addConstGo over the
 // first n elements (n a multiple of 4). Go's operand order is reversed from
 // Intel's: VSUBPD b, a, d computes d = a − b.
 
@@ -60,6 +60,55 @@ cubaloop:
 cubacheck:
 	CMPQ AX, BX
 	JLT cubaloop
+	VZEROUPPER
+	RET
+
+// func cobaFoldAVX2(gp, in, v *float64, n int, d, E float64)
+TEXT ·cobaFoldAVX2(SB), NOSPLIT, $0-48
+	MOVQ gp+0(FP), DI
+	MOVQ in+8(FP), DX
+	MOVQ v+16(FP), CX
+	MOVQ n+24(FP), BX
+	VBROADCASTSD d+32(FP), Y0
+	VBROADCASTSD E+40(FP), Y1
+	XORQ AX, AX
+	JMP cfcheck
+
+cfloop:
+	VMULPD (DI)(AX*8), Y0, Y3  // x = g·d
+	VMOVUPD Y3, (DI)(AX*8)     // g = x
+	VMOVUPD (CX)(AX*8), Y4
+	VSUBPD Y4, Y1, Y4          // E − v
+	VMULPD Y4, Y3, Y4          // x·(E − v)
+	VADDPD (DX)(AX*8), Y4, Y4  // in + x·(E − v)
+	VMOVUPD Y4, (DX)(AX*8)
+	ADDQ $4, AX
+
+cfcheck:
+	CMPQ AX, BX
+	JLT cfloop
+	VZEROUPPER
+	RET
+
+// func cubaFoldAVX2(gp, in *float64, n int, d float64)
+TEXT ·cubaFoldAVX2(SB), NOSPLIT, $0-32
+	MOVQ gp+0(FP), DI
+	MOVQ in+8(FP), DX
+	MOVQ n+16(FP), BX
+	VBROADCASTSD d+24(FP), Y0
+	XORQ AX, AX
+	JMP cufcheck
+
+cufloop:
+	VMULPD (DI)(AX*8), Y0, Y3
+	VMOVUPD Y3, (DI)(AX*8)
+	VADDPD (DX)(AX*8), Y3, Y4
+	VMOVUPD Y4, (DX)(AX*8)
+	ADDQ $4, AX
+
+cufcheck:
+	CMPQ AX, BX
+	JLT cufloop
 	VZEROUPPER
 	RET
 

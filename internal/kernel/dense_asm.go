@@ -1,4 +1,4 @@
-//go:build amd64 && !goexperiment.simd && !purego
+//go:build amd64 && !purego
 
 package kernel
 
@@ -17,6 +17,12 @@ func cobaAVX2(gp, a, in, v *float64, n int, d, E float64)
 
 //go:noescape
 func cubaAVX2(gp, a, in *float64, n int, d float64)
+
+//go:noescape
+func cobaFoldAVX2(gp, in, v *float64, n int, d, E float64)
+
+//go:noescape
+func cubaFoldAVX2(gp, in *float64, n int, d float64)
 
 //go:noescape
 func lifAVX2(p *LIF, V, in *float64, last *int64, spk *bool, out *int32, n int, lo int32) int
@@ -39,6 +45,20 @@ func cubaSIMD(g, a, in []float64, d float64) {
 	a, in = a[:len(g)], in[:len(g)]
 	cubaAVX2(&g[0], &a[0], &in[0], n, d)
 	cubaGo(g[n:], a[n:], in[n:], d)
+}
+
+func cobaFoldSIMD(g, in, v []float64, d, E float64) {
+	n := len(g) &^ 3
+	in, v = in[:len(g)], v[:len(g)]
+	cobaFoldAVX2(&g[0], &in[0], &v[0], n, d, E)
+	cobaFoldGo(g[n:], in[n:], v[n:], d, E)
+}
+
+func cubaFoldSIMD(g, in []float64, d float64) {
+	n := len(g) &^ 3
+	in = in[:len(g)]
+	cubaFoldAVX2(&g[0], &in[0], n, d)
+	cubaFoldGo(g[n:], in[n:], d)
 }
 
 func lifSIMD(p *LIF, V, in []float64, last []int64, spk []bool, out []int32, lo int32) int {

@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// The SIMD kernels (GOEXPERIMENT=simd on amd64) must agree bit for bit with
-// the pure-Go ones; without the experiment the test checks the dispatch.
+// The AVX2 kernels (the default amd64 build) must agree bit for bit with
+// the pure-Go ones; with -tags purego or off amd64 the tests check the
+// dispatch.
 
 func randSlice(r *rand.Rand, n int, lo, hi float64) []float64 {
 	s := make([]float64, n)
@@ -50,6 +51,28 @@ func TestChannelKernelsMatch(t *testing.T) {
 			if a[i] != 0 {
 				t.Fatalf("arrivals not cleared at %d", i)
 			}
+		}
+		COBAFold(g, in, v, 0.97, 10)
+		cobaFoldGo(g2, in2, v, 0.97, 10)
+		sameBits(t, "COBAFold g", g, g2)
+		sameBits(t, "COBAFold in", in, in2)
+		CUBAFold(g, in, 0.8)
+		cubaFoldGo(g2, in2, 0.8)
+		sameBits(t, "CUBAFold g", g, g2)
+		sameBits(t, "CUBAFold in", in, in2)
+	}
+}
+
+// TestFoldRule checks the folded channel on numbers: weights added as
+// w/d before the step give g = (g + w/d)·d.
+func TestFoldRule(t *testing.T) {
+	g, in, v := []float64{1, 2, 0, 4, 0.5}, []float64{1, 1, 1, 1, 1}, []float64{-60, -50, -70, -80, 0}
+	COBAFold(g, in, v, 0.5, -80)
+	wantG := []float64{0.5, 1, 0, 2, 0.25}
+	wantIn := []float64{1 + 0.5*-20, 1 + 1*-30, 1, 1, 1 + 0.25*-80}
+	for i := range g {
+		if g[i] != wantG[i] || in[i] != wantIn[i] {
+			t.Fatalf("j=%d: g %v in %v, want %v %v", i, g[i], in[i], wantG[i], wantIn[i])
 		}
 	}
 }

@@ -90,11 +90,15 @@ func (r *Rows) AddScalar(g []float64, spikes []int32, w float64) {
 }
 
 // AddWeighted adds each synapse's own weight for every spiking row.
-func (r *Rows) AddWeighted(g []float64, spikes []int32) {
+func (r *Rows) AddWeighted(g []float64, spikes []int32) { r.AddWeightedTimes(g, spikes, 1) }
+
+// AddWeightedTimes adds each synapse's own weight times c for every
+// spiking row (c = 1 adds the weights exactly).
+func (r *Rows) AddWeightedTimes(g []float64, spikes []int32, c float64) {
 	if r.Idx16 != nil {
-		addWeighted(g, r.Ptr, r.Idx16, r.W, spikes)
+		addWeighted(g, r.Ptr, r.Idx16, r.W, spikes, c)
 	} else {
-		addWeighted(g, r.Ptr, r.Idx32, r.W, spikes)
+		addWeighted(g, r.Ptr, r.Idx32, r.W, spikes, c)
 	}
 }
 
@@ -106,12 +110,12 @@ func addScalar[I uint16 | uint32](g []float64, ptr []uint32, idx []I, spikes []i
 	}
 }
 
-func addWeighted[I uint16 | uint32](g []float64, ptr []uint32, idx []I, wt []float32, spikes []int32) {
+func addWeighted[I uint16 | uint32](g []float64, ptr []uint32, idx []I, wt []float32, spikes []int32, c float64) {
 	for _, i := range spikes {
 		a, b := ptr[i], ptr[i+1]
 		ws := wt[a:b]
 		for q, j := range idx[a:b] {
-			g[j] += float64(ws[q])
+			g[j] += float64(ws[q]) * c
 		}
 	}
 }

@@ -7,4 +7,10 @@
 // and spikes arrive in ascending order, so each conductance receives its
 // additions in the same order whatever the number of blocks: results are
 // bit-identical across thread counts.
+//
+// The dense per-neuron loops (conductance channels, the LIF step, fills)
+// exist in pure Go, the reference, and in AVX2 assembly (dense_amd64.s),
+// used on amd64 CPUs with AVX2 unless built with -tags purego. The assembly
+// does the same operations in the same order, so both give the same bits;
+// the tests compare them.
 package kernel

@@ -43,3 +43,12 @@ func benchLIF(b *testing.B, step func(*LIF, []float64, []float64, []int64, []boo
 
 func BenchmarkLIF3200(b *testing.B)   { benchLIF(b, LIFStep) }
 func BenchmarkLIFGo3200(b *testing.B) { benchLIF(b, lifGo) }
+
+func BenchmarkCOBAFold3200(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	g, in, v := randSlice(r, 3200, 0, 1), make([]float64, 3200), randSlice(r, 3200, -70, -50)
+	for b.Loop() {
+		COBAFold(g, in, v, 1, 0) // d = 1 keeps g out of subnormals over many loops
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/3200, "ns/neuron")
+}

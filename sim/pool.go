@@ -8,33 +8,40 @@ import (
 // spinLimit is how many times a waiting worker polls for the next step
 // before it blocks; a step of a large network takes tens of microseconds,
 // and waking a blocked goroutine costs about as much, so workers poll first.
-const spinLimit = 1 << 12
+const spinLimit = 1 << 14
 
 // pool runs fn(b) for every block b = 0 … n−1 once per call of run. Block 0
 // runs on the caller's goroutine; blocks 1 … n−1 on persistent goroutines.
-// Every step sends exactly one token to every worker's buffered channel and
-// every worker takes exactly one token per step, polling before it blocks:
-// there is no state in which a token can be lost or taken twice.
+//
+// run publishes a step by incrementing seq; a worker that has done step s
+// polls seq (an atomic load, no lock) until it exceeds s. A worker that
+// polled spinLimit times parks: it sets its asleep flag, checks seq once
+// more and waits on its channel. Whoever clears the flag (the worker on
+// finding the step after all, or run after publishing it) decides: if run
+// cleared it, run sends the one token the worker waits for. So a step is
+// never missed and a token never left over.
 type pool struct {
-	n     int
-	fn    func(b int)
-	start []chan struct{}
-	done  atomic.Int64 // workers finished in the current step
-	stopF atomic.Bool
+	n      int
+	fn     func(b int)
+	seq    atomic.Int64 // steps published
+	done   atomic.Int64 // workers finished in the current step
+	stopF  atomic.Bool
+	asleep []atomic.Bool
+	wake   []chan struct{}
 }
 
 func newPool(n int, fn func(b int)) *pool {
-	p := &pool{n: n, fn: fn, start: make([]chan struct{}, n)}
+	p := &pool{n: n, fn: fn, asleep: make([]atomic.Bool, n), wake: make([]chan struct{}, n)}
 	for b := 1; b < n; b++ {
-		p.start[b] = make(chan struct{}, 1)
+		p.wake[b] = make(chan struct{}, 1)
 		go p.worker(b)
 	}
 	return p
 }
 
 func (p *pool) worker(b int) {
-	for {
-		p.await(b)
+	for s := int64(0); ; s++ {
+		p.await(b, s)
 		if p.stopF.Load() {
 			return
 		}
@@ -43,20 +50,31 @@ func (p *pool) worker(b int) {
 	}
 }
 
-// await takes the next token of worker b.
-func (p *pool) await(b int) {
-	c := p.start[b]
+// await returns once step s+1 is published.
+func (p *pool) await(b int, s int64) {
 	for i := 0; i < spinLimit; i++ {
-		select {
-		case <-c:
+		if p.seq.Load() > s {
 			return
-		default:
 		}
-		if i&63 == 63 {
+		if i&255 == 255 {
 			runtime.Gosched()
 		}
 	}
-	<-c
+	p.asleep[b].Store(true)
+	if p.seq.Load() > s && p.asleep[b].CompareAndSwap(true, false) {
+		return
+	}
+	<-p.wake[b]
+}
+
+// publish starts the next step on every worker.
+func (p *pool) publish() {
+	p.seq.Add(1)
+	for b := 1; b < p.n; b++ {
+		if p.asleep[b].CompareAndSwap(true, false) {
+			p.wake[b] <- struct{}{}
+		}
+	}
 }
 
 func (p *pool) run() {
@@ -65,12 +83,10 @@ func (p *pool) run() {
 		return
 	}
 	p.done.Store(0)
-	for b := 1; b < p.n; b++ {
-		p.start[b] <- struct{}{}
-	}
+	p.publish()
 	p.fn(0)
 	for i := 0; p.done.Load() != int64(p.n-1); i++ {
-		if i&63 == 63 {
+		if i&255 == 255 {
 			runtime.Gosched()
 		}
 	}
@@ -78,7 +94,5 @@ func (p *pool) run() {
 
 func (p *pool) stop() {
 	p.stopF.Store(true)
-	for b := 1; b < p.n; b++ {
-		p.start[b] <- struct{}{}
-	}
+	p.publish()
 }

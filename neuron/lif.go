@@ -134,22 +134,32 @@ func (l *LIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 func (l *LIF) integrate(k int64, lo, hi int, spikes []int32) []int32 {
 	V := l.v[lo:hi]
 	in, last, spk := l.input[lo:hi][:len(V)], l.last[lo:hi][:len(V)], l.spike[lo:hi][:len(V)]
-	var noise [chunk]float64
 	if l.noise != 0 {
-		for a := 0; a < len(V); a += chunk {
-			b := min(a+chunk, len(V))
-			for j := a; j < b; j++ {
-				noise[j-a] = l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
-			}
-			spikes = l.step(k, V[a:b], in[a:b], last[a:b], spk[a:b], noise[:b-a], lo+a, spikes)
-		}
-		return spikes
+		return l.integrateNoisy(k, lo, V, in, last, spk, spikes)
 	}
 	n := len(spikes)
 	spikes = slicesGrow(spikes, len(V))
-	kp := kernel.LIF{VRest: l.p.VRest, R: l.p.R, VTh: l.p.VTh, VReset: l.p.VReset, Decay: l.decay, Ref: l.ref, K: k}
-	c := kernel.LIFStep(&kp, V, in, last, spk, spikes[n:n+len(V)], int32(lo))
+	c := kernel.LIFStep(l.params(k), V, in, last, spk, spikes[n:n+len(V)], int32(lo))
 	return spikes[:n+c]
+}
+
+// params returns the kernel's constants for step k.
+func (l *LIF) params(k int64) *kernel.LIF {
+	return &kernel.LIF{VRest: l.p.VRest, R: l.p.R, VTh: l.p.VTh, VReset: l.p.VReset, Decay: l.decay, Ref: l.ref, K: k}
+}
+
+// integrateNoisy is integrate with noise, a chunk of draws at a time (its
+// buffer lives here so that the noiseless path does not clear it).
+func (l *LIF) integrateNoisy(k int64, lo int, V, in []float64, last []int64, spk []bool, spikes []int32) []int32 {
+	var noise [chunk]float64
+	for a := 0; a < len(V); a += chunk {
+		b := min(a+chunk, len(V))
+		for j := a; j < b; j++ {
+			noise[j-a] = l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
+		}
+		spikes = l.step(k, V[a:b], in[a:b], last[a:b], spk[a:b], noise[:b-a], lo+a, spikes)
+	}
+	return spikes
 }
 
 // step is integrate's loop with additive noise (BrainPy's noise=σ: the

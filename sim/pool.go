@@ -13,25 +13,26 @@ const spinLimit = 1 << 14
 // pool runs fn(b) for every block b = 0 … n−1 once per call of run. Block 0
 // runs on the caller's goroutine; blocks 1 … n−1 on persistent goroutines.
 //
-// run publishes a step by incrementing seq; a worker that has done step s
-// polls seq (an atomic load, no lock) until it exceeds s. A worker that
-// polled spinLimit times parks: it sets its asleep flag, checks seq once
-// more and waits on its channel. Whoever clears the flag (the worker on
-// finding the step after all, or run after publishing it) decides: if run
-// cleared it, run sends the one token the worker waits for. So a step is
-// never missed and a token never left over.
+// run publishes step s by incrementing seq to s; a worker that has done
+// step s−1 polls seq (an atomic load, no lock) until it reaches s. A worker
+// that polled spinLimit times parks: it stores s in its asleep slot, checks
+// seq once more and waits on its channel. Whoever swaps the slot from s to 0
+// decides: the worker, on finding step s published after all, goes on; run,
+// when it publishes step s, sends the one token the worker waits for. The
+// slot holds the step, not a flag, so that a publish delayed (preempted)
+// until the worker has parked again for the next step cannot wake it early.
 type pool struct {
 	n      int
 	fn     func(b int)
 	seq    atomic.Int64 // steps published
 	done   atomic.Int64 // workers finished in the current step
 	stopF  atomic.Bool
-	asleep []atomic.Bool
+	asleep []atomic.Int64 // the step a parked worker waits for; 0 if awake
 	wake   []chan struct{}
 }
 
 func newPool(n int, fn func(b int)) *pool {
-	p := &pool{n: n, fn: fn, asleep: make([]atomic.Bool, n), wake: make([]chan struct{}, n)}
+	p := &pool{n: n, fn: fn, asleep: make([]atomic.Int64, n), wake: make([]chan struct{}, n)}
 	for b := 1; b < n; b++ {
 		p.wake[b] = make(chan struct{}, 1)
 		go p.worker(b)
@@ -60,8 +61,8 @@ func (p *pool) await(b int, s int64) {
 			runtime.Gosched()
 		}
 	}
-	p.asleep[b].Store(true)
-	if p.seq.Load() > s && p.asleep[b].CompareAndSwap(true, false) {
+	p.asleep[b].Store(s + 1)
+	if p.seq.Load() > s && p.asleep[b].CompareAndSwap(s+1, 0) {
 		return
 	}
 	<-p.wake[b]
@@ -69,9 +70,9 @@ func (p *pool) await(b int, s int64) {
 
 // publish starts the next step on every worker.
 func (p *pool) publish() {
-	p.seq.Add(1)
+	s := p.seq.Add(1)
 	for b := 1; b < p.n; b++ {
-		if p.asleep[b].CompareAndSwap(true, false) {
+		if p.asleep[b].CompareAndSwap(s, 0) {
 			p.wake[b] <- struct{}{}
 		}
 	}

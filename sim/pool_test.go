@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"fmt"
+	"runtime"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -40,5 +42,49 @@ func TestPoolStopParked(t *testing.T) {
 	time.Sleep(10 * time.Millisecond)
 	if got := ran.Load(); got != 3 {
 		t.Fatalf("blocks ran %d times, want 3", got)
+	}
+}
+
+// TestPoolNoEarlyWake runs pools with more goroutines than GOMAXPROCS and
+// uneven blocks, so that a worker often parks while the runner is
+// descheduled in the middle of publishing a step. Every block must run
+// exactly once per step: a wake-up meant for one step must never release a
+// worker that has already parked for the next (that bug hung the runner
+// with one block run twice, within seconds of this test).
+func TestPoolNoEarlyWake(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{1, 2, 4} {
+		runtime.GOMAXPROCS(procs)
+		for _, n := range []int{2, 3, 4} {
+			for rep := 0; rep < 30; rep++ {
+				var calls atomic.Int64
+				p := newPool(n, func(int) {
+					x := calls.Add(1)
+					for i := 0; i < int(x%300)*10; i++ {
+						_ = i * i
+					}
+				})
+				ok := make(chan string, 1)
+				go func() {
+					for step := int64(1); step <= 1000; step++ {
+						p.run()
+						if got := calls.Load(); got != step*int64(n) {
+							ok <- fmt.Sprintf("step %d: %d block runs, want %d", step, got, step*int64(n))
+							return
+						}
+					}
+					ok <- ""
+				}()
+				select {
+				case msg := <-ok:
+					if msg != "" {
+						t.Fatalf("GOMAXPROCS=%d blocks=%d: %s", procs, n, msg)
+					}
+				case <-time.After(20 * time.Second):
+					t.Fatalf("GOMAXPROCS=%d blocks=%d: stuck after %d block runs", procs, n, calls.Load())
+				}
+				p.stop()
+			}
+		}
 	}
 }

@@ -1,9 +1,6 @@
 package neuron
 
-import (
-	"github.com/brainsim/brainsim/internal/kernel"
-	"github.com/brainsim/brainsim/sim"
-)
+import "github.com/brainsim/brainsim/sim"
 
 // chunk is the number of neurons whose channels and state are updated
 // together, small enough for the slices involved to stay in L1/L2 cache.
@@ -29,17 +26,7 @@ func (h *channels) reset() { h.list = h.list[:0] }
 // in (the population's input), with v the membrane potential of the
 // previous step, in the order the channels were attached.
 func (h *channels) apply(in, v []float64, lo, hi int) {
-	in, v = in[lo:hi], v[lo:hi]
 	for _, c := range h.list {
-		switch {
-		case c.Arrived == nil && c.COBA:
-			kernel.COBAFold(c.G[lo:hi], in, v, c.Decay, c.E)
-		case c.Arrived == nil:
-			kernel.CUBAFold(c.G[lo:hi], in, c.Decay)
-		case c.COBA:
-			kernel.COBA(c.G[lo:hi], c.Arrived[lo:hi], in, v, c.Decay, c.E)
-		default:
-			kernel.CUBA(c.G[lo:hi], c.Arrived[lo:hi], in, c.Decay)
-		}
+		c.Integrate(in, v, lo, hi)
 	}
 }

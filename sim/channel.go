@@ -1,5 +1,7 @@
 package sim
 
+import "github.com/brainsim/brainsim/internal/kernel"
+
 // Channel is a linear synaptic conductance kept per post neuron by a
 // projection and integrated by the post population itself (a fused fast
 // path). In step k, for every post neuron j, the host computes
@@ -23,6 +25,23 @@ type Channel struct {
 	Decay   float64   // e^{−dt/τ}
 	E       float64   // reversal potential (COBA)
 	COBA    bool      // current G·(E − V); otherwise G
+}
+
+// Integrate does the channel's step for post neurons [lo, hi): decay (and
+// the arrivals, unless folded) into G, then the current into in, with v the
+// post potential of the previous step (COBA). in and v are post-sized.
+func (c *Channel) Integrate(in, v []float64, lo, hi int) {
+	g, in := c.G[lo:hi], in[lo:hi]
+	switch {
+	case c.Arrived == nil && c.COBA:
+		kernel.COBAFold(g, in, v[lo:hi], c.Decay, c.E)
+	case c.Arrived == nil:
+		kernel.CUBAFold(g, in, c.Decay)
+	case c.COBA:
+		kernel.COBA(g, c.Arrived[lo:hi], in, v[lo:hi], c.Decay, c.E)
+	default:
+		kernel.CUBA(g, c.Arrived[lo:hi], in, c.Decay)
+	}
 }
 
 // ChannelHost is implemented by populations that integrate Channels. Attach

@@ -185,19 +185,8 @@ func (e *Exp) arrivals(lo, hi int) []float64 {
 // arrived weights and the output current, unless the post population
 // hosts the channel.
 func (e *Exp) integrate(lo, hi int) {
-	if e.hosted {
-		return
-	}
-	g, in, d := e.ch.G[lo:hi], e.input[lo:hi], e.ch.Decay
-	switch {
-	case e.ch.Arrived == nil && e.coba:
-		kernel.COBAFold(g, in, e.vpost[lo:hi], d, e.p.E)
-	case e.ch.Arrived == nil:
-		kernel.CUBAFold(g, in, d)
-	case e.coba:
-		kernel.COBA(g, e.ch.Arrived[lo:hi], in, e.vpost[lo:hi], d, e.p.E)
-	default:
-		kernel.CUBA(g, e.ch.Arrived[lo:hi], in, d)
+	if !e.hosted {
+		e.ch.Integrate(e.input, e.vpost, lo, hi)
 	}
 }
 

@@ -97,7 +97,9 @@ func NewAdExIF(n int, p AdExIFParams) (*AdExIF, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &AdExIF{base: base{n: n}, p: p}, nil
+	m := &AdExIF{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}, {"w", &m.w}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -138,19 +140,3 @@ func (m *AdExIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 
 	p := &m.p
 	return stepVW(&m.base, adExSys{p.VRest, p.VT, p.DeltaT, p.A, p.R, p.Tau, p.TauW}, m.v, m.w, k, lo, hi, p.VTh, p.VReset, p.B, spikes)
 }
-
-// Var implements sim.Population.
-func (m *AdExIF) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "w":
-		return m.w
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *AdExIF) VarNames() []string { return []string{"V", "w", "input"} }

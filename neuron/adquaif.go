@@ -90,7 +90,9 @@ func NewAdQuaIF(n int, p AdQuaIFParams) (*AdQuaIF, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &AdQuaIF{base: base{n: n}, p: p}, nil
+	m := &AdQuaIF{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}, {"w", &m.w}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -124,19 +126,3 @@ func (m *AdQuaIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32
 	p := &m.p
 	return stepVW(&m.base, adQuaSys{p.VRest, p.VC, p.A, p.C, p.Tau, p.TauW}, m.v, m.w, k, lo, hi, p.VTh, p.VReset, p.B, spikes)
 }
-
-// Var implements sim.Population.
-func (m *AdQuaIF) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "w":
-		return m.w
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *AdQuaIF) VarNames() []string { return []string{"V", "w", "input"} }

@@ -174,6 +174,36 @@ type base struct {
 	ref    int64   // refractory steps, round(TauRef/dt)
 	noise  float64 // σ·√dt
 	noiseK uint64
+	vars   []stateVar // the model's variables besides "input", in order
+}
+
+// stateVar names one state array of a model; v points at the model's field,
+// which Init allocates.
+type stateVar struct {
+	name string
+	v    *[]float64
+}
+
+// Var implements sim.Population: the model's variables and "input".
+func (b *base) Var(name string) []float64 {
+	if name == "input" {
+		return b.input
+	}
+	for _, s := range b.vars {
+		if s.name == name {
+			return *s.v
+		}
+	}
+	return nil
+}
+
+// VarNames implements sim.Population: the model's variables, then "input".
+func (b *base) VarNames() []string {
+	names := make([]string, 0, len(b.vars)+1)
+	for _, s := range b.vars {
+		names = append(names, s.name)
+	}
+	return append(names, "input")
 }
 
 // setup prepares the shared state for a run.

@@ -87,7 +87,9 @@ func NewExpIF(n int, p ExpIFParams) (*ExpIF, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &ExpIF{base: base{n: n}, p: p}, nil
+	m := &ExpIF{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -119,17 +121,3 @@ func (m *ExpIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	p := &m.p
 	return stepV(&m.base, expIFSys{p.VRest, p.VT, p.DeltaT, p.R, p.Tau}, m.v, k, lo, hi, p.VTh, p.VReset, spikes)
 }
-
-// Var implements sim.Population.
-func (m *ExpIF) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *ExpIF) VarNames() []string { return []string{"V", "input"} }

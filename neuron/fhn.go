@@ -77,7 +77,9 @@ func NewFHN(n int, p FHNParams) (*FHN, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &FHN{base: base{n: n}, p: p}, nil
+	m := &FHN{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}, {"w", &m.w}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -121,19 +123,3 @@ func (m *FHN) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	}
 	return spikes
 }
-
-// Var implements sim.Population.
-func (m *FHN) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "w":
-		return m.w
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *FHN) VarNames() []string { return []string{"V", "w", "input"} }

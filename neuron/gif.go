@@ -117,7 +117,9 @@ func NewGIF(n int, p GIFParams) (*GIF, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &GIF{base: base{n: n}, p: p}, nil
+	m := &GIF{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}, {"V_th", &m.vth}, {"I1", &m.i1}, {"I2", &m.i2}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -183,23 +185,3 @@ func (m *GIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	}
 	return spikes
 }
-
-// Var implements sim.Population.
-func (m *GIF) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "V_th":
-		return m.vth
-	case "I1":
-		return m.i1
-	case "I2":
-		return m.i2
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *GIF) VarNames() []string { return []string{"V", "V_th", "I1", "I2", "input"} }

@@ -100,7 +100,9 @@ func NewHH(n int, p HHParams) (*HH, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &HH{base: base{n: n}, p: p}, nil
+	m := &HH{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}, {"m", &m.gm}, {"h", &m.gh}, {"n", &m.gn}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -186,23 +188,3 @@ func (m *HH) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	}
 	return spikes
 }
-
-// Var implements sim.Population.
-func (m *HH) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "m":
-		return m.gm
-	case "h":
-		return m.gh
-	case "n":
-		return m.gn
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *HH) VarNames() []string { return []string{"V", "m", "h", "n", "input"} }

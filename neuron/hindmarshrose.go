@@ -91,7 +91,9 @@ func NewHindmarshRose(n int, p HindmarshRoseParams) (*HindmarshRose, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &HindmarshRose{base: base{n: n}, p: p}, nil
+	m := &HindmarshRose{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}, {"y", &m.y}, {"z", &m.z}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -139,21 +141,3 @@ func (m *HindmarshRose) Update(k int64, _ float64, lo, hi int, spikes []int32) [
 	}
 	return spikes
 }
-
-// Var implements sim.Population.
-func (m *HindmarshRose) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "y":
-		return m.y
-	case "z":
-		return m.z
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *HindmarshRose) VarNames() []string { return []string{"V", "y", "z", "input"} }

@@ -94,7 +94,9 @@ func NewIzhikevich(n int, p IzhikevichParams) (*Izhikevich, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &Izhikevich{base: base{n: n}, p: p}, nil
+	m := &Izhikevich{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}, {"u", &m.u}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -149,19 +151,3 @@ func (m *Izhikevich) Update(k int64, _ float64, lo, hi int, spikes []int32) []in
 	}
 	return spikes
 }
-
-// Var implements sim.Population.
-func (m *Izhikevich) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "u":
-		return m.u
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *Izhikevich) VarNames() []string { return []string{"V", "u", "input"} }

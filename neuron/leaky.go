@@ -73,7 +73,9 @@ func NewLeakyIntegrator(n int, p LeakyIntegratorParams) (*LeakyIntegrator, error
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &LeakyIntegrator{base: base{n: n}, p: p}, nil
+	m := &LeakyIntegrator{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -102,17 +104,3 @@ func (m *LeakyIntegrator) Update(k int64, _ float64, lo, hi int, spikes []int32)
 	}
 	return spikes
 }
-
-// Var implements sim.Population.
-func (m *LeakyIntegrator) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *LeakyIntegrator) VarNames() []string { return []string{"V", "input"} }

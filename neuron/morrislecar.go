@@ -103,7 +103,9 @@ func NewMorrisLecar(n int, p MorrisLecarParams) (*MorrisLecar, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &MorrisLecar{base: base{n: n}, p: p}, nil
+	m := &MorrisLecar{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}, {"W", &m.w}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -161,19 +163,3 @@ func (m *MorrisLecar) Update(k int64, _ float64, lo, hi int, spikes []int32) []i
 	}
 	return spikes
 }
-
-// Var implements sim.Population.
-func (m *MorrisLecar) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "W":
-		return m.w
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *MorrisLecar) VarNames() []string { return []string{"V", "W", "input"} }

@@ -86,7 +86,9 @@ func NewQuaIF(n int, p QuaIFParams) (*QuaIF, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &QuaIF{base: base{n: n}, p: p}, nil
+	m := &QuaIF{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -118,17 +120,3 @@ func (m *QuaIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	p := &m.p
 	return stepV(&m.base, quaIFSys{p.VRest, p.VC, p.C, p.R, p.Tau}, m.v, k, lo, hi, p.VTh, p.VReset, spikes)
 }
-
-// Var implements sim.Population.
-func (m *QuaIF) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *QuaIF) VarNames() []string { return []string{"V", "input"} }

@@ -93,7 +93,9 @@ func NewWangBuzsaki(n int, p WangBuzsakiParams) (*WangBuzsaki, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &WangBuzsaki{base: base{n: n}, p: p}, nil
+	m := &WangBuzsaki{base: base{n: n}, p: p}
+	m.vars = []stateVar{{"V", &m.v}, {"h", &m.gh}, {"n", &m.gn}}
+	return m, nil
 }
 
 // Params returns the parameters.
@@ -168,21 +170,3 @@ func (m *WangBuzsaki) Update(k int64, _ float64, lo, hi int, spikes []int32) []i
 	}
 	return spikes
 }
-
-// Var implements sim.Population.
-func (m *WangBuzsaki) Var(name string) []float64 {
-	switch name {
-	case "V":
-		return m.v
-	case "h":
-		return m.gh
-	case "n":
-		return m.gn
-	case "input":
-		return m.input
-	}
-	return nil
-}
-
-// VarNames implements sim.Population.
-func (m *WangBuzsaki) VarNames() []string { return []string{"V", "h", "n", "input"} }

@@ -101,7 +101,6 @@ func (m *AdQuaIF) Params() AdQuaIFParams { return m.p }
 // Init implements sim.Population.
 func (m *AdQuaIF) Init(env *sim.Env) error {
 	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
-	m.v, m.w = make([]float64, m.n), make([]float64, m.n)
 	if err := fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
 		return err
 	}

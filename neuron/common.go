@@ -206,7 +206,8 @@ func (b *base) VarNames() []string {
 	return append(names, "input")
 }
 
-// setup prepares the shared state for a run.
+// setup prepares the shared state for a run and allocates the model's
+// declared variables.
 func (b *base) setup(env *sim.Env, method string, tauRef, noise float64) {
 	b.tab, _ = methodTableau(method) // checked by the constructor
 	b.dt = env.Dt
@@ -219,6 +220,9 @@ func (b *base) setup(env *sim.Env, method string, tauRef, noise float64) {
 	b.ref = int64(math.Round(tauRef / env.Dt))
 	b.noise = noise * math.Sqrt(env.Dt)
 	b.noiseK = rng.String(env.Key, "noise")
+	for _, s := range b.vars {
+		*s.v = make([]float64, b.n)
+	}
 }
 
 // xi returns the noise increment σ·√dt·ξ of neuron i at step k (0 without

@@ -98,7 +98,6 @@ func (m *ExpIF) Params() ExpIFParams { return m.p }
 // Init implements sim.Population.
 func (m *ExpIF) Init(env *sim.Env) error {
 	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
-	m.v = make([]float64, m.n)
 	return fill(m.v, m.p.V0, 0, env.Key, "V0")
 }
 

@@ -88,7 +88,6 @@ func (m *FHN) Params() FHNParams { return m.p }
 // Init implements sim.Population.
 func (m *FHN) Init(env *sim.Env) error {
 	m.setup(env, m.p.Method, 0, m.p.Noise)
-	m.v, m.w = make([]float64, m.n), make([]float64, m.n)
 	if err := fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
 		return err
 	}

@@ -128,8 +128,6 @@ func (m *GIF) Params() GIFParams { return m.p }
 // Init implements sim.Population.
 func (m *GIF) Init(env *sim.Env) error {
 	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
-	m.v, m.vth = make([]float64, m.n), make([]float64, m.n)
-	m.i1, m.i2 = make([]float64, m.n), make([]float64, m.n)
 	if err := fill(m.v, m.p.V0, -70, env.Key, "V0"); err != nil {
 		return err
 	}

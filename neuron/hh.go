@@ -122,7 +122,6 @@ func hhRates(v float64) (am, bm, ah, bh, an, bn float64) {
 // Init implements sim.Population.
 func (m *HH) Init(env *sim.Env) error {
 	m.setup(env, m.p.Method, 0, m.p.Noise)
-	m.v, m.gm, m.gh, m.gn = make([]float64, m.n), make([]float64, m.n), make([]float64, m.n), make([]float64, m.n)
 	v0 := m.p.V0
 	if v0 == nil {
 		v0 = initial.Uniform(-70, -60)

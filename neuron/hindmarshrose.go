@@ -102,7 +102,6 @@ func (m *HindmarshRose) Params() HindmarshRoseParams { return m.p }
 // Init implements sim.Population.
 func (m *HindmarshRose) Init(env *sim.Env) error {
 	m.setup(env, m.p.Method, 0, m.p.Noise)
-	m.v, m.y, m.z = make([]float64, m.n), make([]float64, m.n), make([]float64, m.n)
 	if err := fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
 		return err
 	}

@@ -105,7 +105,6 @@ func (m *Izhikevich) Params() IzhikevichParams { return m.p }
 // Init implements sim.Population.
 func (m *Izhikevich) Init(env *sim.Env) error {
 	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
-	m.v, m.u = make([]float64, m.n), make([]float64, m.n)
 	if err := fill(m.v, m.p.V0, -70, env.Key, "V0"); err != nil {
 		return err
 	}

@@ -90,7 +90,6 @@ func (m *LeakyIntegrator) Init(env *sim.Env) error {
 	}
 	m.decay = d
 	m.setup(env, "", 0, m.p.Noise)
-	m.v = make([]float64, m.n)
 	return fill(m.v, m.p.V0, 0, env.Key, "V0")
 }
 

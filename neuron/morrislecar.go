@@ -114,7 +114,6 @@ func (m *MorrisLecar) Params() MorrisLecarParams { return m.p }
 // Init implements sim.Population.
 func (m *MorrisLecar) Init(env *sim.Env) error {
 	m.setup(env, m.p.Method, 0, m.p.Noise)
-	m.v, m.w = make([]float64, m.n), make([]float64, m.n)
 	v0 := m.p.V0
 	if v0 == nil {
 		v0 = initial.Uniform(-70, -60)

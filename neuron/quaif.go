@@ -97,7 +97,6 @@ func (m *QuaIF) Params() QuaIFParams { return m.p }
 // Init implements sim.Population.
 func (m *QuaIF) Init(env *sim.Env) error {
 	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
-	m.v = make([]float64, m.n)
 	return fill(m.v, m.p.V0, 0, env.Key, "V0")
 }
 

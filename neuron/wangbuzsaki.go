@@ -104,7 +104,6 @@ func (m *WangBuzsaki) Params() WangBuzsakiParams { return m.p }
 // Init implements sim.Population.
 func (m *WangBuzsaki) Init(env *sim.Env) error {
 	m.setup(env, m.p.Method, 0, m.p.Noise)
-	m.v, m.gh, m.gn = make([]float64, m.n), make([]float64, m.n), make([]float64, m.n)
 	if err := fill(m.v, m.p.V0, -65, env.Key, "V0"); err != nil {
 		return err
 	}

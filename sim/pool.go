@@ -10,8 +10,11 @@ import (
 // and waking a blocked goroutine costs about as much, so workers poll first.
 const spinLimit = 1 << 14
 
-// pool runs fn(b) for every block b = 0 … n−1 once per call of run. Block 0
-// runs on the caller's goroutine; blocks 1 … n−1 on persistent goroutines.
+// pool runs fn(b) for every block b = 0 … n−1 once per call of run, on w
+// goroutines: the caller's runs blocks 0, w, 2w, …; persistent goroutine
+// g = 1 … w−1 runs blocks g, g+w, …. newPool takes w = min(n, GOMAXPROCS),
+// so asking for more blocks than cores costs no oversubscription; the blocks
+// of a phase are independent, so the results do not depend on w.
 //
 // run publishes step s by incrementing seq to s; a worker that has done
 // step s−1 polls seq (an atomic load, no lock) until it reaches s. A worker
@@ -22,36 +25,48 @@ const spinLimit = 1 << 14
 // slot holds the step, not a flag, so that a publish delayed (preempted)
 // until the worker has parked again for the next step cannot wake it early.
 type pool struct {
-	n      int
+	n, w   int // blocks, goroutines
 	fn     func(b int)
 	seq    atomic.Int64 // steps published
-	done   atomic.Int64 // workers finished in the current step
+	done   atomic.Int64 // goroutines 1 … w−1 finished in the current step
 	stopF  atomic.Bool
 	asleep []atomic.Int64 // the step a parked worker waits for; 0 if awake
 	wake   []chan struct{}
 }
 
 func newPool(n int, fn func(b int)) *pool {
-	p := &pool{n: n, fn: fn, asleep: make([]atomic.Int64, n), wake: make([]chan struct{}, n)}
-	for b := 1; b < n; b++ {
-		p.wake[b] = make(chan struct{}, 1)
-		go p.worker(b)
+	return newPoolW(n, min(n, runtime.GOMAXPROCS(0)), fn)
+}
+
+// newPoolW is newPool on w goroutines (1 ≤ w ≤ n).
+func newPoolW(n, w int, fn func(b int)) *pool {
+	p := &pool{n: n, w: w, fn: fn, asleep: make([]atomic.Int64, w), wake: make([]chan struct{}, w)}
+	for g := 1; g < w; g++ {
+		p.wake[g] = make(chan struct{}, 1)
+		go p.worker(g)
 	}
 	return p
 }
 
-func (p *pool) worker(b int) {
+func (p *pool) worker(g int) {
 	for s := int64(0); ; s++ {
-		p.await(b, s)
+		p.await(g, s)
 		if p.stopF.Load() {
 			return
 		}
-		p.fn(b)
+		p.blocks(g)
 		p.done.Add(1)
 	}
 }
 
-// await returns once step s+1 is published.
+// blocks runs the blocks of goroutine g.
+func (p *pool) blocks(g int) {
+	for b := g; b < p.n; b += p.w {
+		p.fn(b)
+	}
+}
+
+// await returns once step s+1 is published to goroutine b.
 func (p *pool) await(b int, s int64) {
 	for i := 0; i < spinLimit; i++ {
 		if p.seq.Load() > s {
@@ -71,22 +86,22 @@ func (p *pool) await(b int, s int64) {
 // publish starts the next step on every worker.
 func (p *pool) publish() {
 	s := p.seq.Add(1)
-	for b := 1; b < p.n; b++ {
-		if p.asleep[b].CompareAndSwap(s, 0) {
-			p.wake[b] <- struct{}{}
+	for g := 1; g < p.w; g++ {
+		if p.asleep[g].CompareAndSwap(s, 0) {
+			p.wake[g] <- struct{}{}
 		}
 	}
 }
 
 func (p *pool) run() {
-	if p.n == 1 {
-		p.fn(0)
+	if p.w == 1 {
+		p.blocks(0)
 		return
 	}
 	p.done.Store(0)
 	p.publish()
-	p.fn(0)
-	for i := 0; p.done.Load() != int64(p.n-1); i++ {
+	p.blocks(0)
+	for i := 0; p.done.Load() != int64(p.w-1); i++ {
 		if i&255 == 255 {
 			runtime.Gosched()
 		}

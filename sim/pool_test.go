@@ -13,9 +13,10 @@ import (
 // every block must run exactly once per step, and run must not return
 // before all of them have.
 func TestPoolEveryBlockOncePerStep(t *testing.T) {
-	for _, n := range []int{1, 2, 3, 5} {
+	for _, c := range []struct{ n, w int }{{1, 1}, {2, 2}, {3, 3}, {5, 5}, {5, 2}, {7, 3}, {4, 1}} {
+		n := c.n
 		counts := make([]atomic.Int64, n)
-		p := newPool(n, func(b int) { counts[b].Add(1) })
+		p := newPoolW(n, c.w, func(b int) { counts[b].Add(1) })
 		for step := int64(1); step <= 400; step++ {
 			if step%100 == 0 {
 				time.Sleep(20 * time.Millisecond) // let the workers park
@@ -23,7 +24,7 @@ func TestPoolEveryBlockOncePerStep(t *testing.T) {
 			p.run()
 			for b := range counts {
 				if got := counts[b].Load(); got != step {
-					t.Fatalf("n=%d step %d: block %d ran %d times", n, step, b, got)
+					t.Fatalf("n=%d w=%d step %d: block %d ran %d times", n, c.w, step, b, got)
 				}
 			}
 		}
@@ -35,7 +36,7 @@ func TestPoolEveryBlockOncePerStep(t *testing.T) {
 // without running a block again.
 func TestPoolStopParked(t *testing.T) {
 	var ran atomic.Int64
-	p := newPool(3, func(int) { ran.Add(1) })
+	p := newPoolW(3, 3, func(int) { ran.Add(1) })
 	p.run()
 	time.Sleep(20 * time.Millisecond)
 	p.stop()
@@ -58,7 +59,7 @@ func TestPoolNoEarlyWake(t *testing.T) {
 		for _, n := range []int{2, 3, 4} {
 			for rep := 0; rep < 30; rep++ {
 				var calls atomic.Int64
-				p := newPool(n, func(int) {
+				p := newPoolW(n, n, func(int) { // n goroutines whatever GOMAXPROCS
 					x := calls.Add(1)
 					for i := 0; i < int(x%300)*10; i++ {
 						_ = i * i

@@ -61,7 +61,8 @@ func DefaultExponential() ExponentialParams { return ExponentialParams{Tau: 8, G
 // Within a step g first decays exactly, g ← g·e^{−dt/τ}, then the arriving
 // weights are added, then the output adds its current (the ExpCOBA/ExpCUBA
 // order). With STP nil, a uniform delay and a CUBA or COBA output it gives
-// the same numbers as ExpCUBA/ExpCOBA; it adds short-term plasticity,
+// the numbers of ExpCUBA/ExpCOBA up to rounding (those fold the arriving
+// weights into g, see sim.Channel); it adds short-term plasticity,
 // per-synapse delays and the MgBlock output.
 //
 // Receives spikes; sends current to the post "input" (reads the post "V"

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brainsim/brainsim/ei"
+	"github.com/brainsim/brainsim/internal/kernel"
 	"github.com/brainsim/brainsim/sim"
 )
 
@@ -28,7 +29,7 @@ FixedProb(0.02) between all four pairs, ExpCOBA with g_max 0.6/s (E) and 6.7/s (
 input 20, dt 0.1 ms. Prints one JSON line: neurons, synapses, build_s (network
 construction), sim_s (the step loop), rtf (sim_s per simulated second), spikes,
 rate_E_hz, rate_I_hz, bytes_per_synapse (connectivity and weights held),
-peak_rss_bytes, threads.`,
+peak_rss_bytes, threads, kernels ("avx2" or "go": the dense loops that ran).`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			r, err := benchCOBA(scale, duration, threads, seed, profile)
@@ -65,6 +66,7 @@ type benchResult struct {
 	BytesPerSynapse float64 `json:"bytes_per_synapse"`
 	PeakRSS         int64   `json:"peak_rss_bytes"`
 	Threads         int     `json:"threads"`
+	Kernels         string  `json:"kernels"` // "avx2" or "go"
 }
 
 // byteCounter is implemented by projections that know their memory use.
@@ -102,7 +104,7 @@ func benchCOBA(scale, duration float64, threads int, seed uint64, profile string
 	simS := time.Since(t1).Seconds()
 	secs := float64(res.Steps) * res.Dt / 1000
 	out := &benchResult{Benchmark: "coba", Simulator: "brainsim", Scale: scale, DurationMS: secs * 1000,
-		Neurons: net.NumNeurons(), Synapses: numSynapses(net), BuildS: build, SimS: simS, RTF: simS / secs, Threads: threads}
+		Neurons: net.NumNeurons(), Synapses: numSynapses(net), BuildS: build, SimS: simS, RTF: simS / secs, Threads: threads, Kernels: kernel.Impl()}
 	e, i := res.Spikes["E.spike"], res.Spikes["I.spike"]
 	out.Spikes = len(e.T) + len(i.T)
 	out.RateE = float64(len(e.T)) / float64(e.N) / secs

@@ -15,6 +15,7 @@ import (
 
 	"github.com/brainsim/brainsim/connect"
 	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/internal/kernel"
 	"github.com/brainsim/brainsim/neuron"
 	"github.com/brainsim/brainsim/sim"
 	"github.com/brainsim/brainsim/synapse"
@@ -46,7 +47,7 @@ stored: each worker regenerates, for every spike, the part of the row in its blo
 --stored keeps the same synapses in memory instead. Prints one JSON line: neurons,
 synapses (counted after the run unless --count=false, then the expected number),
 build_s, sim_s, sim_cpu_s (CPU time of all threads in the step loop), rtf, count_s, spikes, rate_E_hz, rate_I_hz, bytes_per_synapse,
-peak_rss_bytes, threads, mode.`,
+peak_rss_bytes, threads, mode, kernels.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			r, err := benchHuge(c)
@@ -87,6 +88,7 @@ type hugeResult struct {
 	BytesPerSynapse float64 `json:"bytes_per_synapse"`
 	PeakRSS         int64   `json:"peak_rss_bytes"`
 	Threads         int     `json:"threads"`
+	Kernels         string  `json:"kernels"` // "avx2" or "go"
 }
 
 func (c hugeConfig) check() error {
@@ -181,7 +183,7 @@ func benchHuge(c hugeConfig) (*hugeResult, error) {
 	}
 	secs := float64(res.Steps) * res.Dt / 1000
 	out := &hugeResult{Benchmark: "procedural", Mode: "procedural", DurationMS: secs * 1000, Neurons: net.NumNeurons(),
-		Prob: c.degree / float64(c.neurons), BuildS: build, SimS: simS, SimCPUS: simCPU, RTF: simS / secs, Threads: c.threads}
+		Prob: c.degree / float64(c.neurons), BuildS: build, SimS: simS, SimCPUS: simCPU, RTF: simS / secs, Threads: c.threads, Kernels: kernel.Impl()}
 	if c.stored {
 		out.Mode = "stored"
 	}

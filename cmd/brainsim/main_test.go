@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/brainsim/brainsim/export"
+	"github.com/brainsim/brainsim/internal/kernel"
 )
 
 func runCLI(t *testing.T, args ...string) (string, error) {
@@ -115,6 +116,9 @@ func TestBenchCOBA(t *testing.T) {
 	}
 	if r["neurons"].(float64) != 1000 || r["threads"].(float64) != 2 {
 		t.Errorf("neurons %v threads %v, want 1000 and 2", r["neurons"], r["threads"])
+	}
+	if k := r["kernels"]; k != kernel.Impl() || (k != "avx2" && k != "go") {
+		t.Errorf("kernels %v, want %q (avx2 or go)", k, kernel.Impl())
 	}
 	// FixedProb(0.02) over 4 pairs of a 800+200 network: 0.02·1000² = 20 000 expected
 	if s := r["synapses"].(float64); s < 19000 || s > 21000 {

@@ -9,6 +9,14 @@ import "golang.org/x/sys/cpu"
 // order (no fused multiply-add), so both give bit-identical results;
 // dense_test.go checks it. Build with -tags purego to use only Go.
 
+// Impl names the dense kernels this build runs on this CPU: "avx2" or "go".
+func Impl() string {
+	if cpu.X86.HasAVX2 {
+		return "avx2"
+	}
+	return "go"
+}
+
 // simdOK reports whether the AVX2 kernels apply to n elements.
 func simdOK(n int) bool { return n >= 4 && cpu.X86.HasAVX2 }
 

@@ -6,6 +6,9 @@ package kernel
 
 func simdOK(int) bool { return false }
 
+// Impl names the dense kernels this build runs: "go".
+func Impl() string { return "go" }
+
 func cobaSIMD(g, a, in, v []float64, d, E float64) { cobaGo(g, a, in, v, d, E) }
 
 func cubaSIMD(g, a, in []float64, d float64) { cubaGo(g, a, in, d) }

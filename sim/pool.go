@@ -66,8 +66,8 @@ func (p *pool) blocks(g int) {
 	}
 }
 
-// await returns once step s+1 is published to goroutine b.
-func (p *pool) await(b int, s int64) {
+// await returns to goroutine g once step s+1 is published.
+func (p *pool) await(g int, s int64) {
 	for i := 0; i < spinLimit; i++ {
 		if p.seq.Load() > s {
 			return
@@ -76,11 +76,11 @@ func (p *pool) await(b int, s int64) {
 			runtime.Gosched()
 		}
 	}
-	p.asleep[b].Store(s + 1)
-	if p.seq.Load() > s && p.asleep[b].CompareAndSwap(s+1, 0) {
+	p.asleep[g].Store(s + 1)
+	if p.seq.Load() > s && p.asleep[g].CompareAndSwap(s+1, 0) {
 		return
 	}
-	<-p.wake[b]
+	<-p.wake[g]
 }
 
 // publish starts the next step on every worker.

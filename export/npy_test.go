@@ -79,7 +79,7 @@ func TestEncodeNPYHeaderAndData(t *testing.T) {
 		{[]float32{0.1, 7}, nil, "<f4", []int{2}, nil},
 		{[]int32{-1, 2, math.MaxInt32}, nil, "<i4", []int{3}, nil},
 		{[]int64{math.MinInt64, 0}, nil, "<i8", []int{2}, nil},
-		{[]int{-7, 1 << 40}, nil, "<i8", []int{2}, []int64{-7, 1 << 40}},
+		{[]int{-7, math.MaxInt32}, nil, "<i8", []int{2}, []int64{-7, math.MaxInt32}},
 		{[]int16{-300}, nil, "<i2", []int{1}, nil},
 		{[]int8{-128, 127}, nil, "|i1", []int{2}, nil},
 		{[]uint64{math.MaxUint64}, nil, "<u8", []int{1}, nil},
@@ -205,10 +205,11 @@ func TestDecodeNPYBadInput(t *testing.T) {
 			t.Errorf("%s: error = %v, want it to contain %q", c.name, err, c.want)
 		}
 	}
-	// A header claiming more data than the file holds is refused before allocating.
+	// A header claiming more data than the file holds is refused before
+	// allocating (on 32-bit platforms the shape itself does not fit an int).
 	path := filepath.Join(t.TempDir(), "huge.npy")
 	os.WriteFile(path, good("{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000000,), }"), 0o644)
-	if _, err := ReadNPY(path); err == nil || !strings.Contains(err.Error(), "only") {
+	if _, err := ReadNPY(path); err == nil || !strings.Contains(err.Error(), "only") && !strings.Contains(err.Error(), "out of range") {
 		t.Errorf("huge shape: error = %v", err)
 	}
 }

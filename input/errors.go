@@ -45,7 +45,7 @@ func ceilSteps(x, dt float64) int { return max(0, int(math.Ceil(x/dt-1e-9))) }
 // channels), before anything is allocated.
 func checkLen(fn string, x, dt float64, n int) error {
 	if q := x / dt * float64(n); q > maxLen {
-		return fmt.Errorf("input: %s: %.4g ms / dt %v ms × %d channels is %.4g values, more than %d; use a larger dt or a shorter duration", fn, x, dt, n, q, maxLen)
+		return fmt.Errorf("input: %s: %.4g ms / dt %v ms × %d channels is %.4g values, more than %d; use a larger dt or a shorter duration", fn, x, dt, n, q, int64(maxLen))
 	}
 	return nil
 }

@@ -61,7 +61,7 @@ func checkLayout(vars, size int) error {
 	if err := checkSize("size", size); err != nil {
 		return err
 	}
-	if size > (1<<40)/vars {
+	if int64(size) > (1<<40)/int64(vars) {
 		return fmt.Errorf("integrate: vars×size = %d×%d: too large", vars, size)
 	}
 	return nil

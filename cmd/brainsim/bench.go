@@ -120,7 +120,7 @@ func benchCOBA(scale, duration float64, threads int, seed uint64, profile string
 	}
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
-		out.PeakRSS = ru.Maxrss * 1024
+		out.PeakRSS = int64(ru.Maxrss) * 1024
 	}
 	return out, nil
 }

@@ -207,7 +207,7 @@ func benchHuge(c hugeConfig) (*hugeResult, error) {
 	out.BytesPerSynapse = float64(held) / float64(max(out.Synapses, 1))
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
-		out.PeakRSS = ru.Maxrss * 1024
+		out.PeakRSS = int64(ru.Maxrss) * 1024
 	}
 	return out, nil
 }

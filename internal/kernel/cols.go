@@ -57,7 +57,7 @@ func (c *Cols) Bytes() int { return 4 * (len(c.Ptr) + len(c.Syn) + len(c.Pre)) }
 // order Split stores them. It maps block-ordered per-synapse data back to
 // the connector's order.
 func Positions(c *connect.CSR, bounds []int) ([][]uint32, error) {
-	if c.NNZ() > math.MaxUint32 {
+	if uint64(c.NNZ()) > math.MaxUint32 {
 		return nil, fmt.Errorf("kernel: %d synapses: at most %d for per-synapse positions", c.NNZ(), uint32(math.MaxUint32))
 	}
 	nb := len(bounds) - 1

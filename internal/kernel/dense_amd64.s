@@ -133,6 +133,8 @@ DATA spkBytes<>+0x3c(SB)/4, $0x01010101
 GLOBL spkBytes<>(SB), RODATA|NOPTR, $64
 
 // func lifAVX2(p *LIF, V, in *float64, last *int64, spk *bool, out *int32, n int, lo int32) int
+//
+// It reads the fields of LIF at their offsets 0–48 (pinned by TestLIFLayout).
 TEXT ·lifAVX2(SB), NOSPLIT, $0-72
 	MOVQ p+0(FP), AX
 	VBROADCASTSD 0(AX), Y0  // VRest

@@ -3,7 +3,9 @@ package kernel
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
+	"unsafe"
 )
 
 // The AVX2 kernels (the default amd64 build) must agree bit for bit with
@@ -141,5 +143,16 @@ func TestFillAddConst(t *testing.T) {
 				t.Fatalf("n=%d: x[%d] = %v, want 2.75", n, i, v)
 			}
 		}
+	}
+}
+
+// TestLIFLayout pins the field offsets of LIF that dense_amd64.s reads.
+func TestLIFLayout(t *testing.T) {
+	var p LIF
+	got := []uintptr{unsafe.Offsetof(p.VRest), unsafe.Offsetof(p.R), unsafe.Offsetof(p.VTh), unsafe.Offsetof(p.VReset),
+		unsafe.Offsetof(p.Decay), unsafe.Offsetof(p.Ref), unsafe.Offsetof(p.K)}
+	want := []uintptr{0, 8, 16, 24, 32, 40, 48}
+	if !slices.Equal(got, want) {
+		t.Fatalf("LIF field offsets %v, want %v (update dense_amd64.s)", got, want)
 	}
 }

@@ -2,14 +2,17 @@ package sim
 
 import (
 	"fmt"
-
-	"github.com/brainsim/brainsim/internal/kernel"
+	"math"
 	"sort"
 	"strings"
+
+	"github.com/brainsim/brainsim/internal/kernel"
+	"github.com/brainsim/brainsim/internal/rng"
 )
 
 // boundInput is an Input resolved against a network.
 type boundInput struct {
+	label  string // "Inputs[n] (target)", for errors
 	pop    int
 	target []float64
 	op     string
@@ -26,6 +29,7 @@ func (r *Runner) bindInputs(in []Input) error {
 		kind, rank int
 	}
 	var rs []ranked
+	perTarget := map[string]int{} // inputs seen per target, for Source keys
 	for n, x := range in {
 		name, v, ok := strings.Cut(x.Target, ".")
 		pi := r.popIndex(name)
@@ -59,7 +63,18 @@ func (r *Runner) bindInputs(in []Input) error {
 		if op == "" {
 			op = "+"
 		}
-		b := boundInput{pop: pi, target: target, op: op, values: x.Values, fn: x.Func, src: x.Source, cur: x.Value}
+		label := fmt.Sprintf("Inputs[%d] (%s)", n, x.Target)
+		if err := checkValues(label, op, x); err != nil {
+			return err
+		}
+		if si, ok := x.Source.(SourceInit); ok {
+			env := &Env{Dt: r.dt, Key: rng.String(r.net.seed, fmt.Sprintf("input:%s#%d", x.Target, perTarget[x.Target]))}
+			if err := si.Init(env); err != nil {
+				return fmt.Errorf("sim: %s: %w", label, err)
+			}
+		}
+		perTarget[x.Target]++
+		b := boundInput{label: label, pop: pi, target: target, op: op, values: x.Values, fn: x.Func, src: x.Source, cur: x.Value}
 		kind := 0 // constants (scalar or per neuron), then functions, then sources
 		switch {
 		case x.Func != nil:
@@ -92,6 +107,34 @@ func (r *Runner) bindInputs(in []Input) error {
 		seen[in.pop] = true
 		if in.op == "+" || in.op == "=" {
 			in.op, r.assigned[in.pop] = "=", true
+		}
+	}
+	return nil
+}
+
+// checkValues refuses constants that would make the state NaN or infinite:
+// a non-finite Value or Values element, or a division by zero.
+func checkValues(label, op string, x Input) error {
+	bad := func(v float64) string {
+		switch {
+		case math.IsNaN(v) || math.IsInf(v, 0):
+			return "must be finite"
+		case op == "/" && v == 0:
+			return "must not be 0 with Op \"/\""
+		}
+		return ""
+	}
+	if x.Values != nil {
+		for i, v := range x.Values {
+			if why := bad(v); why != "" {
+				return fmt.Errorf("sim: %s: Values[%d] = %v: %s", label, i, v, why)
+			}
+		}
+		return nil
+	}
+	if x.Func == nil && x.Source == nil {
+		if why := bad(x.Value); why != "" {
+			return fmt.Errorf("sim: %s: Value = %v: %s", label, x.Value, why)
 		}
 	}
 	return nil

@@ -3,6 +3,8 @@ package sim
 import (
 	"fmt"
 	"strings"
+
+	"github.com/brainsim/brainsim/internal/guard"
 )
 
 // boundMonitor is a Monitor resolved against a network.
@@ -100,20 +102,26 @@ func (r *Runner) monitorNames() []string {
 	return s
 }
 
-// start prepares empty records for a run of steps steps from step k0.
-func (m *boundMonitor) start(k0, steps int64, dt float64, res *Results) {
+// start prepares empty records for a run of steps steps from step k0,
+// after counting a trace's preallocated samples against budget.
+func (m *boundMonitor) start(k0, steps int64, dt float64, res *Results, budget *guard.Budget) error {
 	if m.pop >= 0 {
 		m.spk = &SpikeRecord{N: m.size}
 		res.Spikes[m.key] = m.spk
-		return
+		return nil
 	}
 	first := (k0 + m.every - 1) / m.every * m.every
 	rows := int64(0)
 	if first < k0+steps {
 		rows = (k0+steps-1-first)/m.every + 1
 	}
+	if err := budget.Reserve(fmt.Sprintf("sim: monitor %q: %d samples of %d values", m.key, rows, len(m.index)),
+		rows, 8*int64(len(m.index)+1), "record fewer values (Monitor.Index), less often (Monitor.Every) or run in shorter pieces"); err != nil {
+		return err
+	}
 	m.tr = &Trace{Index: m.index, T: make([]float64, 0, rows), Data: make([]float64, 0, rows*int64(len(m.index)))}
 	res.Traces[m.key] = m.tr
+	return nil
 }
 
 // record stores step k's post-update values.

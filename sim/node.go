@@ -1,11 +1,13 @@
 package sim
 
+import "github.com/brainsim/brainsim/internal/guard"
+
 // Env is what a node learns when a runner prepares it for a run.
 type Env struct {
 	// Dt is the time step in ms.
 	Dt float64
 	// Key is the node's random key, derived from the network seed and the
-	// node's name (use internal/rng to derive further streams from it).
+	// node's name (derive further streams from it with package rng).
 	Key uint64
 	// Bounds partitions the neurons a node writes to (the population itself,
 	// or a projection's post population) into contiguous blocks: block b is
@@ -13,6 +15,41 @@ type Env struct {
 	// nothing written in block b may be read or written by another block in
 	// the same step.
 	Bounds []int
+
+	budget *guard.Budget
+}
+
+// Rounding says how Env.Steps turns a duration into whole steps.
+type Rounding = guard.Rounding
+
+// The roundings of Env.Steps.
+const (
+	// Round rounds to the nearest step (refractory periods, delays).
+	Round = guard.Round
+	// Floor takes floor(ms/dt + 1e-9) (durations).
+	Floor = guard.Floor
+	// Ceil takes ceil(ms/dt − 1e-9) (the first step at or after a time).
+	Ceil = guard.Ceil
+)
+
+// Steps converts a time in ms (>= 0) into whole steps of Dt, refusing NaN,
+// negative values and results above 2^53 steps with an error naming field.
+// Every model converts its times with it, so that a refractory period of
+// 1e30 ms is an error instead of an overflowed integer.
+func (e *Env) Steps(field string, ms float64, mode Rounding) (int64, error) {
+	return guard.Steps(field, ms, e.Dt, mode, 0)
+}
+
+// Reserve counts n elements of each bytes (what names them, e.g. "E2E:
+// 3.2e6 synapses") against the runner's memory budget (Options.MemoryLimit,
+// by default the memory available) and returns an error instead when they
+// would not fit. Nodes call it before every allocation whose size comes
+// from a user's number.
+func (e *Env) Reserve(what string, n, each int64) error {
+	if e.budget == nil {
+		return guard.Check(what, n, each, "")
+	}
+	return e.budget.Reserve(what, n, each, "")
 }
 
 // Population is a group of neurons stepped by the network.
@@ -85,4 +122,13 @@ type PreStateReader interface {
 // random draws keyed by step and neuron).
 type Source interface {
 	Values(k int64, t float64, lo, hi int, dst []float64)
+}
+
+// SourceInit is implemented by a Source that needs the run's time step or a
+// random key (a Poisson input, say). NewRunner calls Init once, before the
+// first step, with the runner's Dt and a Key derived from the network seed
+// and the input's target ("E.input") and its rank among the inputs to that
+// target, so that the same network and seed draw the same values.
+type SourceInit interface {
+	Init(env *Env) error
 }

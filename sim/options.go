@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"runtime"
 )
 
 // DefaultDt is the time step in ms used when Options.Dt is zero (BrainPy's
@@ -13,14 +14,22 @@ const DefaultDt = 0.1
 type Options struct {
 	// Dt is the time step in ms; zero means DefaultDt.
 	Dt float64
-	// Threads is the number of workers that step the network; zero means
-	// runtime.GOMAXPROCS(0). Results do not depend on it.
+	// Threads is the number of blocks each population is split into, run on
+	// up to GOMAXPROCS goroutines; zero means runtime.GOMAXPROCS(0). At most
+	// MaxThreads; more than the largest population's size is clamped to it
+	// (Runner.Threads tells). Results do not depend on it.
 	Threads int
 	// Monitors name the variables to record, e.g. "E.spike", "E.V", "E2E.g".
 	Monitors []Monitor
 	// Inputs are applied to population variables at the start of every step,
 	// before projections and neurons update.
 	Inputs []Input
+	// MemoryLimit bounds, in bytes, what NewRunner lets the network allocate
+	// (state, synapses, delay rings) and what each Run preallocates for its
+	// records; zero means the memory the system reports as available. A
+	// network that would need more is refused with an error naming the
+	// estimate, before the allocation.
+	MemoryLimit int64
 	// Progress, if non-nil, is called from the runner's goroutine with the
 	// steps done and the steps of the current Run, about 200 times per run
 	// and once at its end.
@@ -118,4 +127,21 @@ func StepsFor(duration, dt float64) (int64, error) {
 		return 0, fmt.Errorf("sim: Run duration = %v ms: too many steps (%g) for dt = %v ms", duration, n, dt)
 	}
 	return int64(n), nil
+}
+
+// threads resolves Options.Threads for net.
+func (o *Options) threads(net *Network) (int, error) {
+	t := o.Threads
+	if t < 0 || t > MaxThreads {
+		return 0, fmt.Errorf("sim: Options.Threads = %d: must be in [0, %d] (0 means GOMAXPROCS, %d here; this machine has %d cores)",
+			t, MaxThreads, runtime.GOMAXPROCS(0), runtime.NumCPU())
+	}
+	if t == 0 {
+		t = runtime.GOMAXPROCS(0)
+	}
+	largest := 1
+	for _, p := range net.pops {
+		largest = max(largest, p.pop.Size())
+	}
+	return min(t, largest), nil
 }

@@ -1,7 +1,9 @@
 package sim
 
 import (
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync/atomic"
 )
 
@@ -32,6 +34,14 @@ type pool struct {
 	stopF  atomic.Bool
 	asleep []atomic.Int64 // the step a parked worker waits for; 0 if awake
 	wake   []chan struct{}
+	failed atomic.Pointer[blockPanic] // the first panic of a block, if any
+}
+
+// blockPanic is a panic recovered from a block, with its stack.
+type blockPanic struct {
+	block int
+	value any
+	stack []byte
 }
 
 func newPool(n int, fn func(b int)) *pool {
@@ -59,9 +69,18 @@ func (p *pool) worker(g int) {
 	}
 }
 
-// blocks runs the blocks of goroutine g.
+// blocks runs the blocks of goroutine g. A panic in a block (a user's
+// model, say) is recovered and kept, so that it comes back as an error from
+// Run instead of killing the process; the step still completes its
+// hand-over, and the runner stops after it.
 func (p *pool) blocks(g int) {
-	for b := g; b < p.n; b += p.w {
+	b := g
+	defer func() {
+		if v := recover(); v != nil {
+			p.failed.CompareAndSwap(nil, &blockPanic{block: b, value: v, stack: debug.Stack()})
+		}
+	}()
+	for ; b < p.n; b += p.w {
 		p.fn(b)
 	}
 }
@@ -111,4 +130,13 @@ func (p *pool) run() {
 func (p *pool) stop() {
 	p.stopF.Store(true)
 	p.publish()
+}
+
+// err returns the first panic recovered from a block, as an error.
+func (p *pool) err() error {
+	f := p.failed.Load()
+	if f == nil {
+		return nil
+	}
+	return fmt.Errorf("sim: Run: panic in block %d: %v\n%s", f.block, f.value, f.stack)
 }

@@ -1,9 +1,12 @@
 package sim
 
 import (
+	"context"
 	"fmt"
-	"runtime"
+	"math"
+	"runtime/debug"
 
+	"github.com/brainsim/brainsim/internal/guard"
 	"github.com/brainsim/brainsim/internal/rng"
 )
 
@@ -26,13 +29,25 @@ type Runner struct {
 	clear    [][]float64 // per population: its "input" variable, or nil
 	assigned []bool      // per population: the first input assigns "input"
 	workers  *pool
+	failed   error // why the runner stopped; it refuses to run again
 	twoPass  bool // a projection reads pre state: barrier before neurons
 	phase    int  // with twoPass: 0 = inputs and projections, 1 = neurons
 }
 
+// MaxThreads is the largest Options.Threads NewRunner accepts. Every
+// thread is a block of every population, holding its own piece of every
+// projection's rows, so blocks far beyond the cores cost memory and time
+// (results do not depend on Threads).
+const MaxThreads = 1024
+
 // NewRunner initialises every node of net for the options and returns a
 // runner at step 0. It resets the state of all nodes, so a network belongs
-// to one runner at a time.
+// to one runner at a time: a second NewRunner on the same network takes it
+// over (the first runner's Run then returns an error), and the network is
+// frozen (Add refuses new nodes) once a runner has been built from it.
+//
+// What the network will allocate is counted against Options.MemoryLimit
+// (by default the memory available) before it is allocated.
 func NewRunner(net *Network, opt Options) (*Runner, error) {
 	if net == nil {
 		return nil, fmt.Errorf("sim: NewRunner: network is nil")
@@ -41,18 +56,25 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	threads := opt.Threads
-	if threads < 0 {
-		return nil, fmt.Errorf("sim: Options.Threads = %d: must be >= 0 (0 means GOMAXPROCS)", threads)
+	threads, err := opt.threads(net)
+	if err != nil {
+		return nil, err
 	}
-	if threads == 0 {
-		threads = runtime.GOMAXPROCS(0)
+	if opt.MemoryLimit < 0 {
+		return nil, fmt.Errorf("sim: Options.MemoryLimit = %d: must be >= 0 bytes (0 means the memory available)", opt.MemoryLimit)
 	}
 	r := &Runner{net: net, dt: dt, threads: threads, opt: opt}
+	net.runner = nil // the previous runner, if any, is stale from here on
+	budget := guard.NewBudget(opt.MemoryLimit)
 	for _, p := range net.pops {
+		// Every variable, the spike flags and the refractory bookkeeping.
+		if err := budget.Reserve(fmt.Sprintf("sim: population %q: %d neurons", p.name, p.pop.Size()),
+			int64(p.pop.Size()), int64(8*len(p.pop.VarNames())+16), "use fewer neurons or raise Options.MemoryLimit"); err != nil {
+			return nil, err
+		}
 		b := partition(p.pop.Size(), threads)
 		r.bounds = append(r.bounds, b)
-		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: b}
+		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: b, budget: budget}
 		if err := p.pop.Init(env); err != nil {
 			return nil, fmt.Errorf("sim: population %q: %w", p.name, err)
 		}
@@ -61,7 +83,7 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	}
 	lags := make([]int, len(net.pops))
 	for _, p := range net.projs {
-		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: r.bounds[p.post]}
+		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: r.bounds[p.post], budget: budget}
 		if err := p.proj.Init(env); err != nil {
 			return nil, fmt.Errorf("sim: projection %q: %w", p.name, err)
 		}
@@ -74,7 +96,12 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 			lags[p.pre] = l
 		}
 	}
-	for _, l := range lags {
+	for i, l := range lags {
+		// A ring slot is a slice header; its spike lists grow with the rate.
+		if err := budget.Reserve(fmt.Sprintf("sim: population %q: a delay ring of %d steps", net.pops[i].name, l),
+			int64(l), 24, "use shorter delays or a larger dt"); err != nil {
+			return nil, err
+		}
 		r.hist = append(r.hist, newHistory(max(l, 1)))
 	}
 	if err := r.bindInputs(opt.Inputs); err != nil {
@@ -83,6 +110,7 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	if err := r.bindMonitors(opt.Monitors); err != nil {
 		return nil, err
 	}
+	net.runner = r
 	return r, nil
 }
 
@@ -116,19 +144,53 @@ func partition(n, w int) []int {
 // Run advances the network by duration ms (StepsFor(duration, dt) steps)
 // and returns what the monitors recorded during this run.
 func (r *Runner) Run(duration float64) (*Results, error) {
+	return r.RunContext(context.Background(), duration)
+}
+
+// RunContext is Run, stopping early when ctx is cancelled: it finishes the
+// current step and returns the records of the steps done (Results.Steps
+// says how many) with an error wrapping ctx.Err(); a later Run continues
+// from there. A panic in a node (a user's model, say) stops the run with an
+// error holding the panic and its stack, and the runner refuses further
+// runs, since the state may be half-updated.
+func (r *Runner) RunContext(ctx context.Context, duration float64) (res *Results, err error) {
+	if err := r.usable(); err != nil {
+		return nil, err
+	}
 	steps, err := StepsFor(duration, r.dt)
 	if err != nil {
 		return nil, err
 	}
-	res := &Results{Dt: r.dt, Start: r.k, Steps: steps, Spikes: map[string]*SpikeRecord{}, Traces: map[string]*Trace{}}
+	res = &Results{Dt: r.dt, Start: r.k, Spikes: map[string]*SpikeRecord{}, Traces: map[string]*Trace{}}
+	budget := guard.NewBudget(r.opt.MemoryLimit)
 	for i := range r.mons {
-		r.mons[i].start(r.k, steps, r.dt, res)
+		if err := r.mons[i].start(r.k, steps, r.dt, res, budget); err != nil {
+			return nil, err
+		}
 	}
 	r.workers = newPool(r.threads, r.work)
 	defer r.workers.stop()
+	defer func() {
+		if v := recover(); v != nil {
+			r.failed = fmt.Errorf("sim: Run: panic at step %d: %v\n%s", r.k, v, debug.Stack())
+			res, err = nil, r.failed
+		}
+	}()
+	done := ctx.Done()
 	every := max(steps/200, 1)
 	for n := int64(0); n < steps; n++ {
-		r.step()
+		if done != nil {
+			select {
+			case <-done:
+				return res, fmt.Errorf("sim: Run stopped after %d of %d steps (t = %v ms): %w", n, steps, float64(r.k)*r.dt, ctx.Err())
+			default:
+			}
+		}
+		if err := r.step(); err != nil {
+			r.failed = err
+			return nil, err
+		}
+		res.Steps++
 		if r.opt.Progress != nil && ((n+1)%every == 0 || n+1 == steps) {
 			r.opt.Progress(n+1, steps)
 		}
@@ -136,13 +198,27 @@ func (r *Runner) Run(duration float64) (*Results, error) {
 	return res, nil
 }
 
+// usable returns why the runner cannot run, or nil.
+func (r *Runner) usable() error {
+	if r.failed != nil {
+		return fmt.Errorf("sim: Run: the runner stopped on an error and its state may be half-updated; build a new runner: %w", r.failed)
+	}
+	if r.net.runner != r {
+		return fmt.Errorf("sim: Run: this runner's network was taken over by a newer NewRunner, which reset every node; run the newest runner")
+	}
+	return nil
+}
+
 // step runs one step on all workers, then merges spikes and records.
-func (r *Runner) step() {
+func (r *Runner) step() error {
 	k := r.k
 	r.t = float64(k) * r.dt
 	for i := range r.inputs {
 		if in := &r.inputs[i]; in.fn != nil {
 			in.cur = in.fn(r.t)
+			if math.IsNaN(in.cur) || math.IsInf(in.cur, 0) {
+				return fmt.Errorf("sim: %s: Func returned %v at t = %v ms (step %d): inputs must be finite", in.label, in.cur, r.t, k)
+			}
 		}
 	}
 	for _, h := range r.hist {
@@ -153,7 +229,13 @@ func (r *Runner) step() {
 		r.workers.run()
 		r.phase = 1
 	}
+	if err := r.workers.err(); err != nil {
+		return err
+	}
 	r.workers.run()
+	if err := r.workers.err(); err != nil {
+		return err
+	}
 	for p := range r.net.pops {
 		merged := r.hist[p].slot(k)
 		for _, s := range r.spk[p] {
@@ -170,6 +252,7 @@ func (r *Runner) step() {
 		m.record(k, r.t, spikes)
 	}
 	r.k++
+	return nil
 }
 
 // work is one worker's share of a step: block b of every population.

@@ -30,8 +30,8 @@ type Runner struct {
 	assigned []bool      // per population: the first input assigns "input"
 	workers  *pool
 	failed   error // why the runner stopped; it refuses to run again
-	twoPass  bool // a projection reads pre state: barrier before neurons
-	phase    int  // with twoPass: 0 = inputs and projections, 1 = neurons
+	twoPass  bool  // a projection reads pre state: barrier before neurons
+	phase    int   // with twoPass: 0 = inputs and projections, 1 = neurons
 }
 
 // MaxThreads is the largest Options.Threads NewRunner accepts. Every

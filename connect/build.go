@@ -1,9 +1,16 @@
 package connect
 
 import (
+	"fmt"
+	"math"
 	"sync"
 	"sync/atomic"
+
+	"github.com/brainsim/brainsim/internal/guard"
 )
+
+// sparser is the advice of a connectivity too large for memory.
+const sparser = "use a sparser connector or smaller populations"
 
 // rowGen appends row i to dst and returns the extended slice. sc is scratch
 // space private to the calling goroutine (nil means "allocate as needed");
@@ -21,13 +28,20 @@ const chunksPerWorker = 16
 // then written in place, in one pass and without a second copy. Otherwise
 // every chunk of rows fills its own buffer (meanLen estimates the mean row
 // length, to size it) and the buffers are concatenated.
-func buildRows(nRows, nCols, workers int, gen rowGen, rowLen func(i int) int, meanLen float64) *CSR {
+func buildRows(nRows, nCols, workers int, gen rowGen, rowLen func(i int) int, meanLen float64) (*CSR, error) {
+	what := fmt.Sprintf("connect: %d×%d connectivity", nRows, nCols)
+	if err := guard.Check(what+" (row offsets)", int64(nRows)+1, 8, ""); err != nil {
+		return nil, err
+	}
 	c := &CSR{NPre: nRows, NPost: nCols, Indptr: make([]int64, nRows+1)}
 	nChunks := min(nRows, max(1, workers)*chunksPerWorker)
 	bounds := func(k int) (lo, hi int) { return k * nRows / nChunks, (k + 1) * nRows / nChunks }
 	if rowLen != nil {
 		for i := range nRows {
 			c.Indptr[i+1] = c.Indptr[i] + int64(rowLen(i))
+		}
+		if err := guard.Check(fmt.Sprintf("%s: %d synapses", what, c.Indptr[nRows]), c.Indptr[nRows], 4, sparser); err != nil {
+			return nil, err
 		}
 		c.Indices = make([]uint32, c.Indptr[nRows])
 		parallelFor(nChunks, workers, func(k int, sc *scratch) {
@@ -39,7 +53,10 @@ func buildRows(nRows, nCols, workers int, gen rowGen, rowLen func(i int) int, me
 				}
 			}
 		})
-		return c
+		return c, nil
+	}
+	if err := guard.Check(fmt.Sprintf("%s: about %.4g synapses", what, meanLen*float64(nRows)), 1, int64(min(meanLen*float64(nRows)*8, math.MaxInt64/2)), sparser); err != nil {
+		return nil, err
 	}
 	bufs := make([][]uint32, nChunks)
 	parallelFor(nChunks, workers, func(k int, sc *scratch) {
@@ -61,7 +78,7 @@ func buildRows(nRows, nCols, workers int, gen rowGen, rowLen func(i int) int, me
 		copy(c.Indices[c.Indptr[lo]:], bufs[k])
 		bufs[k] = nil
 	})
-	return c
+	return c, nil
 }
 
 // parallelFor calls fn(k, sc) for k in [0, n) on up to workers goroutines,

@@ -112,7 +112,7 @@ func (c *DenseConn) connect(nPre, nPost int, _ uint64, workers int) (*CSR, error
 		return nil, err
 	}
 	gen := func(dst []uint32, i int, _ *scratch) []uint32 { return c.row(dst, i) }
-	return buildRows(nPre, nPost, workers, gen, nil, 0), nil
+	return buildRows(nPre, nPost, workers, gen, nil, 0)
 }
 
 // AppendRow appends row i (nothing if the arguments are invalid).

@@ -89,9 +89,9 @@ func (c *FixedPostNumConn) connect(nPre, nPost int, seed uint64, workers int) (*
 	seed = pick(c.hasSeed, c.seed, seed)
 	gen := func(dst []uint32, i int, sc *scratch) []uint32 { return c.row(dst, i, nPost, seed, sc) }
 	if c.excludeSelf {
-		return buildRows(nPre, nPost, workers, gen, nil, float64(c.num)), nil
+		return buildRows(nPre, nPost, workers, gen, nil, float64(c.num))
 	}
-	return buildRows(nPre, nPost, workers, gen, func(int) int { return c.num }, 0), nil
+	return buildRows(nPre, nPost, workers, gen, func(int) int { return c.num }, 0)
 }
 
 // AppendRow appends row i exactly as Connect places it (nothing if the
@@ -187,10 +187,14 @@ func (c *FixedPreNumConn) connect(nPre, nPost int, seed uint64, workers int) (*C
 		return appendFixedOut(dst, j, nPre, c.num, seed, skip, sc)
 	}
 	var cols *CSR
+	var err error
 	if c.excludeSelf {
-		cols = buildRows(nPost, nPre, workers, gen, nil, float64(c.num))
+		cols, err = buildRows(nPost, nPre, workers, gen, nil, float64(c.num))
 	} else {
-		cols = buildRows(nPost, nPre, workers, gen, func(int) int { return c.num }, 0)
+		cols, err = buildRows(nPost, nPre, workers, gen, func(int) int { return c.num }, 0)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return cols.Transpose(), nil
 }

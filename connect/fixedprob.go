@@ -114,11 +114,11 @@ func (c *FixedProbConn) connect(nPre, nPost int, seed uint64, workers int) (*CSR
 	if c.fixedOut {
 		m := min(c.OutDegree(nPost), nPost)
 		if !c.excludeSelf {
-			return buildRows(nPre, nPost, workers, gen, func(int) int { return m }, 0), nil
+			return buildRows(nPre, nPost, workers, gen, func(int) int { return m }, 0)
 		}
-		return buildRows(nPre, nPost, workers, gen, nil, float64(m)), nil
+		return buildRows(nPre, nPost, workers, gen, nil, float64(m))
 	}
-	return buildRows(nPre, nPost, workers, gen, nil, float64(nPost)*c.prob), nil
+	return buildRows(nPre, nPost, workers, gen, nil, float64(nPost)*c.prob)
 }
 
 // AppendRow appends row i exactly as Connect places it. It appends nothing

@@ -94,7 +94,7 @@ func (c *GaussianProbConn) connect(nPre, nPost int, seed uint64, workers int) (*
 	seed = pick(c.hasSeed, c.seed, seed)
 	mean := 2 * math.Pi * c.sigma * c.sigma // integral of p over the plane
 	gen := func(dst []uint32, i int, _ *scratch) []uint32 { return c.row(dst, i, seed) }
-	return buildRows(nPre, nPost, workers, gen, nil, min(mean, float64(nPost))), nil
+	return buildRows(nPre, nPost, workers, gen, nil, min(mean, float64(nPost)))
 }
 
 // AppendRow appends row i exactly as Connect places it (nothing if the

@@ -94,7 +94,7 @@ func (c *GridConn) connect(nPre, nPost int, _ uint64, workers int) (*CSR, error)
 		mean = 5
 	}
 	gen := func(dst []uint32, i int, _ *scratch) []uint32 { return c.row(dst, i) }
-	return buildRows(nPre, nPost, workers, gen, nil, mean), nil
+	return buildRows(nPre, nPost, workers, gen, nil, mean)
 }
 
 // AppendRow appends row i (nothing if the arguments are invalid).

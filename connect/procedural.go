@@ -160,7 +160,7 @@ func (c *ProceduralFixedProbConn) connect(nPre, nPost int, seed uint64, workers 
 	}
 	g := c.segments(nPre, nPost, seed)
 	gen := func(dst []uint32, i int, _ *scratch) []uint32 { return g.AppendRange(dst, i, 0, nPost) }
-	return buildRows(nPre, nPost, workers, gen, nil, float64(nPost)*c.prob), nil
+	return buildRows(nPre, nPost, workers, gen, nil, float64(nPost)*c.prob)
 }
 
 // AppendRow appends row i exactly as Connect places it (nothing if the

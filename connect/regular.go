@@ -41,7 +41,7 @@ func (c *All2AllConn) connect(nPre, nPost int, _ uint64, workers int) (*CSR, err
 		return nPost
 	}
 	gen := func(dst []uint32, i int, _ *scratch) []uint32 { return c.row(dst, i, nPost) }
-	return buildRows(nPre, nPost, workers, gen, rowLen, 0), nil
+	return buildRows(nPre, nPost, workers, gen, rowLen, 0)
 }
 
 // AppendRow appends row i exactly as Connect places it (nothing if the

@@ -6,6 +6,7 @@ import (
 
 	"github.com/brainsim/brainsim/connect"
 	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/internal/guard"
 	"github.com/brainsim/brainsim/neuron"
 	"github.com/brainsim/brainsim/sim"
 	"github.com/brainsim/brainsim/synapse"
@@ -55,9 +56,17 @@ func COBA(s float64) Config {
 	return c
 }
 
-// Sizes returns the scaled population sizes.
-func (c Config) Sizes() (ne, ni int) {
-	return int(math.Round(float64(c.NE) * c.Scale)), int(math.Round(float64(c.NI) * c.Scale))
+// Sizes returns the scaled population sizes, round(NE·Scale) and
+// round(NI·Scale), or an error when a size is not a count a network can
+// hold (at most 2^31−1 neurons).
+func (c Config) Sizes() (ne, ni int, err error) {
+	if ne, err = guard.Count(fmt.Sprintf("ei: Scale = %v: NE·Scale (E neurons)", c.Scale), float64(c.NE)*c.Scale, 0); err != nil {
+		return 0, 0, err
+	}
+	if ni, err = guard.Count(fmt.Sprintf("ei: Scale = %v: NI·Scale (I neurons)", c.Scale), float64(c.NI)*c.Scale, 0); err != nil {
+		return 0, 0, err
+	}
+	return ne, ni, nil
 }
 
 // Inputs returns the runner inputs of the network (the constant input to
@@ -71,7 +80,10 @@ func Build(c Config) (*sim.Network, error) {
 	if !(c.Scale > 0) || math.IsInf(c.Scale, 0) {
 		return nil, fmt.Errorf("ei: Scale = %v: must be a finite number > 0", c.Scale)
 	}
-	ne, ni := c.Sizes()
+	ne, ni, err := c.Sizes()
+	if err != nil {
+		return nil, err
+	}
 	E, err := neuron.NewLIF(ne, c.LIF)
 	if err != nil {
 		return nil, fmt.Errorf("ei: population E (NE·Scale = %d): %w", ne, err)

@@ -23,7 +23,7 @@ func ExampleCOBA() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	ne, ni := c.Sizes()
+	ne, ni, _ := c.Sizes()
 	fmt.Println(ne, ni, net.ProjectionNames(), len(res.Spikes["E.spike"].T) > 0)
 	// Output: 1600 400 [E2E E2I I2E I2I] true
 }

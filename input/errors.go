@@ -3,6 +3,8 @@ package input
 import (
 	"fmt"
 	"math"
+
+	"github.com/brainsim/brainsim/internal/guard"
 )
 
 // maxLen bounds the number of values a generator allocates, so that a typo
@@ -35,11 +37,17 @@ func checkDuration(fn, field string, d float64) error {
 // (2.9999999999999996) counts 3 steps and a signal of duration D has exactly
 // the steps of Runner.Run(D). x must be finite and >= 0 and dt > 0, and
 // x/dt must have been checked with checkLen.
-func floorSteps(x, dt float64) int { return int(math.Floor(x/dt + 1e-9)) }
+func floorSteps(x, dt float64) int {
+	n, _ := guard.Steps("", x, dt, guard.Floor, math.MaxInt32) // in range: checked by checkLen
+	return int(n)
+}
 
 // ceilSteps is ceil(x/dt) made robust to rounding: ceil(x/dt − 1e-9), so that
 // a quotient that rounds to 100.00000000000001 counts 100 steps, not 101.
-func ceilSteps(x, dt float64) int { return max(0, int(math.Ceil(x/dt-1e-9))) }
+func ceilSteps(x, dt float64) int {
+	n, _ := guard.Steps("", x, dt, guard.Ceil, math.MaxInt32) // in range: checked by checkLen
+	return int(n)
+}
 
 // checkLen refuses outputs of more than maxLen values (x/dt steps of n
 // channels), before anything is allocated.

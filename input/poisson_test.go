@@ -135,9 +135,6 @@ func sample(t *testing.T, p input.PoissonInputParams, steps, n int) []float64 {
 	for k := range steps {
 		s.Values(int64(k), float64(k)*p.Dt, 0, n, out[k*n:(k+1)*n])
 	}
-	if err := s.Err(); err != nil {
-		t.Fatal(err)
-	}
 	return out
 }
 
@@ -217,9 +214,6 @@ func TestPoissonInputThreads(t *testing.T) {
 		}
 		res := run(t, 1, sim.Options{Threads: threads, Monitors: sim.Mon("S.input"),
 			Inputs: []sim.Input{s.Input("S.input")}}, 50, "S", &sink{n: 97})
-		if err := s.Err(); err != nil {
-			t.Fatal(err)
-		}
 		return res.Traces["S.input"].Data
 	}
 	a := trace(1, 1)
@@ -250,12 +244,72 @@ func TestPoissonInputErrors(t *testing.T) {
 	check.Err(t, "negative Freq", bad(func(p *input.PoissonInputParams) { p.Freq = -2 }), "Freq = -2")
 	check.Err(t, "p > 1", bad(func(p *input.PoissonInputParams) { p.Freq = 20000 }), "Freq = 20000", "must be <= 1")
 	check.Err(t, "NaN weight", bad(func(p *input.PoissonInputParams) { p.Weight = math.NaN() }), "Weight = NaN")
-	check.Err(t, "dt 0", bad(func(p *input.PoissonInputParams) { p.Dt = 0 }), "dt = 0")
+	check.Err(t, "dt -1", bad(func(p *input.PoissonInputParams) { p.Dt = -1 }), "dt = -1")
 
-	// a runner with another dt is reported by Err
+	// a runner with another dt is refused when it is built
 	s, _ := input.NewPoissonInput(ok)
-	run(t, 1, sim.Options{Dt: 0.2, Inputs: []sim.Input{s.Input("S.input")}}, 1, "S", &sink{n: 2})
-	check.Err(t, "dt mismatch", s.Err(), "Dt = 0.1", "does not match the runner")
+	net := sim.NewNetwork(1)
+	if err := net.Add("S", &sink{n: 2}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := sim.NewRunner(net, sim.Options{Dt: 0.2, Inputs: []sim.Input{s.Input("S.input")}})
+	check.Err(t, "dt mismatch", err, "Inputs[0] (S.input)", "Dt = 0.1", "must equal the runner's dt = 0.2")
+	// Freq·dt/1000 > 1 with the runner's dt
+	s, _ = input.NewPoissonInput(input.PoissonInputParams{NumInput: 1, Freq: 5000, Weight: 1})
+	_, err = sim.NewRunner(net, sim.Options{Dt: 0.5, Inputs: []sim.Input{s.Input("S.input")}})
+	check.Err(t, "p > 1 with the runner's dt", err, "Freq = 5000", "dt = 0.5")
+}
+
+// TestPoissonInputFromRunner: with Dt and Seed left 0 the source takes the
+// runner's dt and a key derived from the network seed: the same network
+// seed gives the same input, another seed another, and a second source on
+// the same target draws independently of the first.
+func TestPoissonInputFromRunner(t *testing.T) {
+	trace := func(seed uint64, dt float64) (a, b []float64) {
+		mk := func() *input.PoissonInput {
+			s, err := input.NewPoissonInput(input.PoissonInputParams{NumInput: 80, Freq: 20, Weight: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		s1, s2 := mk(), mk()
+		net := sim.NewNetwork(seed)
+		for _, n := range []string{"A", "B"} {
+			if err := net.Add(n, &sink{n: 50}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r, err := sim.NewRunner(net, sim.Options{Dt: dt, Monitors: sim.Mon("A.input", "B.input"),
+			Inputs: []sim.Input{s1.Input("A.input"), s2.Input("B.input")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := 20 * dt / 1000; s1.Prob() != want {
+			t.Errorf("Prob = %v with the runner's dt %v, want %v", s1.Prob(), dt, want)
+		}
+		res, err := r.Run(20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Traces["A.input"].Data, res.Traces["B.input"].Data
+	}
+	a1, b1 := trace(7, 0.1)
+	a2, _ := trace(7, 0.1)
+	a3, _ := trace(8, 0.1)
+	if !slices.Equal(a1, a2) || slices.Equal(a1, a3) || slices.Equal(a1, b1) {
+		t.Error("want: same input for the same network seed, other input for another seed and for another target")
+	}
+	var sum float64
+	for _, v := range a1 {
+		sum += v
+	}
+	// mean n·p per neuron and step, 80·20·0.1/1000 = 0.16; 10 000 draws
+	check.Within(t, "mean input per step", sum/float64(len(a1)), 0.16, 5*math.Sqrt(0.16/float64(len(a1))))
+	a4, _ := trace(7, 0.05)
+	if len(a4) != 2*len(a1) {
+		t.Errorf("dt 0.05: %d samples, want %d", len(a4), 2*len(a1))
+	}
 }
 
 // TestPoissonInputEdges checks p = 0 (no input) and p = 1 (every afferent

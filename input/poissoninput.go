@@ -3,7 +3,6 @@ package input
 import (
 	"fmt"
 	"math"
-	"sync/atomic"
 
 	"github.com/brainsim/brainsim/internal/rng"
 	"github.com/brainsim/brainsim/sim"
@@ -18,10 +17,13 @@ type PoissonInputParams struct {
 	Freq float64
 	// Weight is added to the target once per afferent spike (finite).
 	Weight float64
-	// Dt is the time step in ms; it must equal the runner's dt (see
-	// PoissonInput.Err).
+	// Dt is the time step in ms. Leave it 0: the runner gives its own dt
+	// when it is built. A non-zero Dt must equal the runner's (NewRunner
+	// refuses a mismatch); it lets the source be used without a runner.
 	Dt float64
-	// Seed keys the random draws; give different inputs different seeds.
+	// Seed, when non-zero, keys the random draws. Leave it 0: the key then
+	// derives from the network seed and the input's target, like every
+	// other random stream of the network.
 	Seed uint64
 	// BrainPyScale reproduces BrainPy's normal branch literally: its code
 	// passes n·p·(1−p), the variance, where the normal draw expects the
@@ -32,25 +34,25 @@ type PoissonInputParams struct {
 
 // PoissonInput is a sim.Source adding, at every step and to every target
 // neuron independently, Weight·X with X ~ Binomial(NumInput, p),
-// p = Freq·Dt/1000: the summed spikes of NumInput Poisson afferents
-// (BrainPy's bp.dyn.PoissonInput, SEMANTICS §4.4). As BrainPy, when
-// n·p > 5 and n·(1−p) > 5 it draws X from the normal approximation
+// p = Freq·dt/1000: the summed spikes of NumInput Poisson afferents
+// (BrainPy's bp.dyn.PoissonInput). As BrainPy, when n·p > 5 and
+// n·(1−p) > 5 it draws X from the normal approximation
 // N(n·p, √(n·p·(1−p))) instead, which is not rounded and may be negative.
 //
 // Exact binomial draws use inversion of one counter-based uniform (walking
 // the distribution from 0, or from n via X = n − Binomial(n, 1−p) when
 // n·p > 5, so that at most about six terms are summed on average). Every
-// draw is a pure function of (Seed, step, neuron), so the input does not
+// draw is a pure function of (key, step, neuron), so the input does not
 // depend on the number of threads.
 type PoissonInput struct {
 	p      PoissonInputParams
+	dt     float64 // 0 until known
 	prob   float64
 	normal bool
 	flip   bool     // exact branch: draw n − Binomial(n, 1−p)
 	inv    binomial // exact branch: the distribution inverted
 	sd     float64  // normal branch
 	key    uint64
-	badT   atomic.Value // float64 time of a step that did not match k·Dt
 }
 
 // NewPoissonInput checks p and returns the source.
@@ -64,31 +66,58 @@ func NewPoissonInput(p PoissonInputParams) (*PoissonInput, error) {
 	case !finite(p.Weight):
 		return nil, fieldError(fn, "Weight", p.Weight, "must be finite")
 	}
-	if err := checkDt(fn, p.Dt); err != nil {
-		return nil, err
+	s := &PoissonInput{p: p}
+	if p.Seed != 0 {
+		s.key = rng.String(p.Seed, "poisson-input")
 	}
-	prob := p.Freq * p.Dt / 1000
-	if prob > 1 {
-		return nil, fieldError(fn, "Freq", p.Freq, fmt.Sprintf("Freq·Dt/1000 = %v with Dt = %v ms: must be <= 1", prob, p.Dt))
-	}
-	n := float64(p.NumInput)
-	s := &PoissonInput{p: p, prob: prob, key: rng.String(p.Seed, "poisson-input")}
-	s.normal = n*prob > 5 && n*(1-prob) > 5
-	if s.normal {
-		s.sd = math.Sqrt(n * prob * (1 - prob))
-		if p.BrainPyScale {
-			s.sd = n * prob * (1 - prob)
+	if p.Dt != 0 {
+		if err := checkDt(fn, p.Dt); err != nil {
+			return nil, err
 		}
-	} else if n*prob > 5 {
-		s.flip, s.inv = true, newBinomial(p.NumInput, 1-prob)
-	} else {
-		s.inv = newBinomial(p.NumInput, prob)
+		if err := s.prepare(p.Dt); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
 }
 
-// Prob returns p = Freq·Dt/1000, the spike probability of one afferent per
-// step.
+// prepare computes the per-step probability and the branch for dt.
+func (s *PoissonInput) prepare(dt float64) error {
+	prob := s.p.Freq * dt / 1000
+	if prob > 1 {
+		return fieldError("PoissonInput", "Freq", s.p.Freq, fmt.Sprintf("Freq·dt/1000 = %v with dt = %v ms: must be <= 1", prob, dt))
+	}
+	n := float64(s.p.NumInput)
+	s.dt, s.prob = dt, prob
+	s.normal = n*prob > 5 && n*(1-prob) > 5
+	s.flip = false
+	if s.normal {
+		s.sd = math.Sqrt(n * prob * (1 - prob))
+		if s.p.BrainPyScale {
+			s.sd = n * prob * (1 - prob)
+		}
+	} else if n*prob > 5 {
+		s.flip, s.inv = true, newBinomial(s.p.NumInput, 1-prob)
+	} else {
+		s.inv = newBinomial(s.p.NumInput, prob)
+	}
+	return nil
+}
+
+// Init implements sim.SourceInit: the runner's dt, and the network's key
+// unless Params.Seed is set.
+func (s *PoissonInput) Init(env *sim.Env) error {
+	if s.p.Dt != 0 && s.p.Dt != env.Dt {
+		return fieldError("PoissonInput", "Dt", s.p.Dt, fmt.Sprintf("must equal the runner's dt = %v ms (or be 0 to take it from the runner)", env.Dt))
+	}
+	if s.p.Seed == 0 {
+		s.key = env.Key
+	}
+	return s.prepare(env.Dt)
+}
+
+// Prob returns p = Freq·dt/1000, the spike probability of one afferent per
+// step (0 until the dt is known).
 func (s *PoissonInput) Prob() float64 { return s.prob }
 
 // Normal reports whether the normal approximation is used.
@@ -99,24 +128,16 @@ func (s *PoissonInput) Input(target string) sim.Input {
 	return sim.Input{Target: target, Source: s, Op: "+"}
 }
 
-// Err reports a time step mismatch: a non-nil error if Values was ever
-// called with a time t that is not k·Dt, i.e. from a runner whose dt is not
-// Params.Dt. Check it after a run.
-func (s *PoissonInput) Err() error {
-	if t, ok := s.badT.Load().(float64); ok {
-		return fmt.Errorf("input: PoissonInput Dt = %v ms: does not match the runner, which called it at t = %v ms; build it with the runner's dt", s.p.Dt, t)
-	}
-	return nil
-}
-
-// Values implements sim.Source.
-func (s *PoissonInput) Values(k int64, t float64, lo, hi int, dst []float64) {
-	if want := float64(k) * s.p.Dt; math.Abs(t-want) > 1e-9*max(1, math.Abs(want)) {
-		s.badT.CompareAndSwap(nil, t)
+// Values implements sim.Source. Before the dt is known (no Params.Dt and
+// no runner yet) it adds nothing.
+func (s *PoissonInput) Values(k int64, _ float64, lo, hi int, dst []float64) {
+	if s.dt == 0 {
+		clear(dst[:hi-lo])
+		return
 	}
 	key := rng.Mix(s.key, uint64(k))
 	n, w := s.p.NumInput, s.p.Weight
-	for j := range dst {
+	for j := range dst[:hi-lo] {
 		c := uint64(lo + j)
 		var x float64
 		switch {

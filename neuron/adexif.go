@@ -107,7 +107,9 @@ func (m *AdExIF) Params() AdExIFParams { return m.p }
 
 // Init implements sim.Population.
 func (m *AdExIF) Init(env *sim.Env) error {
-	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
+	if err := m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise); err != nil {
+		return err
+	}
 	if err := fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
 		return err
 	}

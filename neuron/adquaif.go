@@ -100,7 +100,9 @@ func (m *AdQuaIF) Params() AdQuaIFParams { return m.p }
 
 // Init implements sim.Population.
 func (m *AdQuaIF) Init(env *sim.Env) error {
-	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
+	if err := m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise); err != nil {
+		return err
+	}
 	if err := fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
 		return err
 	}

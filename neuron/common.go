@@ -208,7 +208,11 @@ func (b *base) VarNames() []string {
 
 // setup prepares the shared state for a run and allocates the model's
 // declared variables.
-func (b *base) setup(env *sim.Env, method string, tauRef, noise float64) {
+func (b *base) setup(env *sim.Env, method string, tauRef, noise float64) error {
+	ref, err := env.Steps("neuron: TauRef", tauRef, sim.Round)
+	if err != nil {
+		return err
+	}
 	b.tab, _ = methodTableau(method) // checked by the constructor
 	b.dt = env.Dt
 	b.input = make([]float64, b.n)
@@ -217,12 +221,13 @@ func (b *base) setup(env *sim.Env, method string, tauRef, noise float64) {
 	for i := range b.last {
 		b.last[i] = math.MinInt64 / 2
 	}
-	b.ref = int64(math.Round(tauRef / env.Dt))
+	b.ref = ref
 	b.noise = noise * math.Sqrt(env.Dt)
 	b.noiseK = rng.String(env.Key, "noise")
 	for _, s := range b.vars {
 		*s.v = make([]float64, b.n)
 	}
+	return nil
 }
 
 // xi returns the noise increment σ·√dt·ξ of neuron i at step k (0 without

@@ -97,7 +97,9 @@ func (m *ExpIF) Params() ExpIFParams { return m.p }
 
 // Init implements sim.Population.
 func (m *ExpIF) Init(env *sim.Env) error {
-	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
+	if err := m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise); err != nil {
+		return err
+	}
 	return fill(m.v, m.p.V0, 0, env.Key, "V0")
 }
 

@@ -87,7 +87,9 @@ func (m *FHN) Params() FHNParams { return m.p }
 
 // Init implements sim.Population.
 func (m *FHN) Init(env *sim.Env) error {
-	m.setup(env, m.p.Method, 0, m.p.Noise)
+	if err := m.setup(env, m.p.Method, 0, m.p.Noise); err != nil {
+		return err
+	}
 	if err := fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
 		return err
 	}

@@ -127,7 +127,9 @@ func (m *GIF) Params() GIFParams { return m.p }
 
 // Init implements sim.Population.
 func (m *GIF) Init(env *sim.Env) error {
-	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
+	if err := m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise); err != nil {
+		return err
+	}
 	if err := fill(m.v, m.p.V0, -70, env.Key, "V0"); err != nil {
 		return err
 	}

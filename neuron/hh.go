@@ -121,7 +121,9 @@ func hhRates(v float64) (am, bm, ah, bh, an, bn float64) {
 
 // Init implements sim.Population.
 func (m *HH) Init(env *sim.Env) error {
-	m.setup(env, m.p.Method, 0, m.p.Noise)
+	if err := m.setup(env, m.p.Method, 0, m.p.Noise); err != nil {
+		return err
+	}
 	v0 := m.p.V0
 	if v0 == nil {
 		v0 = initial.Uniform(-70, -60)

@@ -104,7 +104,9 @@ func (m *Izhikevich) Params() IzhikevichParams { return m.p }
 
 // Init implements sim.Population.
 func (m *Izhikevich) Init(env *sim.Env) error {
-	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
+	if err := m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise); err != nil {
+		return err
+	}
 	if err := fill(m.v, m.p.V0, -70, env.Key, "V0"); err != nil {
 		return err
 	}

@@ -89,7 +89,9 @@ func (m *LeakyIntegrator) Init(env *sim.Env) error {
 		return err
 	}
 	m.decay = d
-	m.setup(env, "", 0, m.p.Noise)
+	if err := m.setup(env, "", 0, m.p.Noise); err != nil {
+		return err
+	}
 	return fill(m.v, m.p.V0, 0, env.Key, "V0")
 }
 

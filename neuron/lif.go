@@ -99,7 +99,9 @@ func (l *LIF) Init(env *sim.Env) error {
 		return err
 	}
 	l.decay = d
-	l.ref = int64(math.Round(l.p.TauRef / env.Dt))
+	if l.ref, err = env.Steps("neuron: LIF TauRef", l.p.TauRef, sim.Round); err != nil {
+		return err
+	}
 	l.noise = l.p.Noise * math.Sqrt(env.Dt)
 	l.noiseK = rng.String(env.Key, "noise")
 	l.reset()

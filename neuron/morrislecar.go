@@ -113,7 +113,9 @@ func (m *MorrisLecar) Params() MorrisLecarParams { return m.p }
 
 // Init implements sim.Population.
 func (m *MorrisLecar) Init(env *sim.Env) error {
-	m.setup(env, m.p.Method, 0, m.p.Noise)
+	if err := m.setup(env, m.p.Method, 0, m.p.Noise); err != nil {
+		return err
+	}
 	v0 := m.p.V0
 	if v0 == nil {
 		v0 = initial.Uniform(-70, -60)

@@ -96,7 +96,9 @@ func (m *QuaIF) Params() QuaIFParams { return m.p }
 
 // Init implements sim.Population.
 func (m *QuaIF) Init(env *sim.Env) error {
-	m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise)
+	if err := m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise); err != nil {
+		return err
+	}
 	return fill(m.v, m.p.V0, 0, env.Key, "V0")
 }
 

@@ -55,7 +55,11 @@ func (s *SpikeTimes) Init(env *sim.Env) error {
 	}
 	evs := make([]ev, len(s.idx))
 	for q := range evs {
-		evs[q] = ev{int64(math.Ceil(s.times[q]/env.Dt - 1e-9)), s.idx[q]}
+		k, err := env.Steps(fmt.Sprintf("neuron: SpikeTimes time %d", q), s.times[q], sim.Ceil)
+		if err != nil {
+			return err
+		}
+		evs[q] = ev{k, s.idx[q]}
 	}
 	sort.Slice(evs, func(a, b int) bool {
 		if evs[a].k != evs[b].k {

@@ -103,7 +103,9 @@ func (m *WangBuzsaki) Params() WangBuzsakiParams { return m.p }
 
 // Init implements sim.Population.
 func (m *WangBuzsaki) Init(env *sim.Env) error {
-	m.setup(env, m.p.Method, 0, m.p.Noise)
+	if err := m.setup(env, m.p.Method, 0, m.p.Noise); err != nil {
+		return err
+	}
 	if err := fill(m.v, m.p.V0, -65, env.Key, "V0"); err != nil {
 		return err
 	}

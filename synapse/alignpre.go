@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/brainsim/brainsim/connect"
+	"github.com/brainsim/brainsim/internal/guard"
 	"github.com/brainsim/brainsim/sim"
 )
 
@@ -20,7 +21,7 @@ type kinBlock struct {
 // kinModel is the kinetics of one pre neuron's synapses.
 type kinModel interface {
 	// setup computes the one-step constants for dt.
-	setup(dt float64)
+	setup(dt float64) error
 	// hasX reports whether the model has the second state x.
 	hasX() bool
 	// step advances st by one step (step k) given the arriving spikes.
@@ -87,8 +88,14 @@ func (p *alignPre) Init(env *sim.Env) error {
 		return err
 	}
 	p.w = w
-	p.model.setup(env.Dt)
+	if err := p.model.setup(env.Dt); err != nil {
+		return fmt.Errorf("synapse: %s %w", p.kind, err)
+	}
 	n := p.pre.Size()
+	if err := env.Reserve(fmt.Sprintf("synapse: %s: kinetic state of %d pre neurons in %d blocks", p.kind, n, len(env.Bounds)-1),
+		int64(len(env.Bounds)-1)*int64(n), 24); err != nil {
+		return err
+	}
 	p.blocks = make([]kinBlock, len(env.Bounds)-1)
 	for b := range p.blocks {
 		st := &p.blocks[b]
@@ -160,7 +167,9 @@ func (p *alignPre) Bytes() int { return p.w.bytes() }
 // pulseSteps is the number of steps the transmitter pulse lasts: BrainPy
 // holds T while t − t_spike < T_dur, i.e. for the steps m with
 // (m − a)·dt < T_dur after an arrival at step a.
-func pulseSteps(tdur, dt float64) int64 { return int64(math.Ceil(tdur/dt - 1e-9)) }
+func pulseSteps(tdur, dt float64) (int64, error) {
+	return guard.Steps("TDur", tdur, dt, guard.Ceil, 0)
+}
 
 // relax returns the exponential-Euler step of dy/dt = r·(y∞ − y) over a
 // step whose factor is d = e^{−r·dt}: exact for a constant rate.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/brainsim/brainsim/connect"
 	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/internal/guard"
 	"github.com/brainsim/brainsim/internal/kernel"
 	"github.com/brainsim/brainsim/internal/rng"
 	"github.com/brainsim/brainsim/sim"
@@ -30,8 +31,12 @@ func checkDelay(kind string, d float64) error {
 	return nil
 }
 
-// lagSteps converts a delay in ms to a latency in steps (at least 1).
-func lagSteps(delay, dt float64) int { return max(1, int(math.Round(delay/dt))) }
+// lagSteps converts a delay in ms to a latency in steps: max(1,
+// round(delay/dt)), refusing delays whose ring would not fit an int32.
+func lagSteps(field string, delay, dt float64) (int, error) {
+	n, err := guard.Steps(field, delay, dt, guard.Round, math.MaxInt32)
+	return max(1, int(n)), err
+}
 
 // buildRows builds the connectivity, draws or checks per-synapse weights,
 // and splits both by the post blocks of env. A RowConnector's rows go
@@ -49,28 +54,41 @@ func buildRows(kind string, pre, post sim.Population, conn connect.Connector, en
 	if csr.NPre != pre.Size() || csr.NPost != post.Size() {
 		return nil, 0, fmt.Errorf("synapse: %s: connector %s built %dx%d for populations of %d and %d", kind, conn, csr.NPre, csr.NPost, pre.Size(), post.Size())
 	}
-	var w []float32
-	switch {
-	case ws != nil:
-		if len(ws) != csr.NNZ() {
-			return nil, 0, fmt.Errorf("synapse: %s Weights has %d elements: must equal the number of synapses, %d", kind, len(ws), csr.NNZ())
-		}
-		w = ws
-	case wi != nil:
-		f := make([]float64, csr.NNZ())
-		if err := wi.Fill(f, rng.String(env.Key, "weights")); err != nil {
-			return nil, 0, fmt.Errorf("synapse: %s WeightInit: %w", kind, err)
-		}
-		w = make([]float32, len(f))
-		for q, x := range f {
-			w[q] = float32(x)
-		}
+	w, err := synapseWeights(kind, wi, ws, csr.NNZ(), env)
+	if err != nil {
+		return nil, 0, err
 	}
-	rows, err := kernel.Split(csr, env.Bounds, w)
+	rows, err := kernel.Split(csr, env.Bounds, w, env.Reserve)
 	if err != nil {
 		return nil, 0, fmt.Errorf("synapse: %s: %w", kind, err)
 	}
 	return rows, csr.NNZ(), nil
+}
+
+// synapseWeights returns the per-synapse weights of nnz synapses: ws
+// (checked for its length and finite values), or drawn from wi, or nil for
+// a scalar weight. Every projection gets its weights here.
+func synapseWeights(kind string, wi initial.Init, ws []float32, nnz int, env *sim.Env) ([]float32, error) {
+	switch {
+	case ws != nil:
+		if len(ws) != nnz {
+			return nil, fmt.Errorf("synapse: %s Weights has %d elements: must equal the number of synapses, %d", kind, len(ws), nnz)
+		}
+		if err := initial.CheckFloat32("synapse: "+kind+" Weights", ws); err != nil {
+			return nil, err
+		}
+		return ws, nil
+	case wi != nil:
+		if err := env.Reserve(fmt.Sprintf("synapse: %s: weights of %d synapses", kind, nnz), int64(nnz), 12); err != nil {
+			return nil, err
+		}
+		w, err := initial.Float32(wi, nnz, rng.String(env.Key, "weights"))
+		if err != nil {
+			return nil, fmt.Errorf("synapse: %s WeightInit: %w", kind, err)
+		}
+		return w, nil
+	}
+	return nil, nil
 }
 
 func rowsBytes(rows []kernel.Rows) int {

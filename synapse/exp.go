@@ -111,7 +111,10 @@ func (e *Exp) Init(env *sim.Env) error {
 			return fmt.Errorf("synapse: %s: the post population has no \"V\" variable for the COBA driving force", e.kind)
 		}
 	}
-	e.lag = lagSteps(e.p.Delay, env.Dt)
+	var err error
+	if e.lag, err = lagSteps("synapse: "+e.kind+" Delay", e.p.Delay, env.Dt); err != nil {
+		return err
+	}
 	rows, nnz, err := buildRows(e.kind, e.pre, e.post, e.conn, env, e.p.WeightInit, e.p.Weights)
 	if err != nil {
 		return err

@@ -105,10 +105,12 @@ type pulseModel struct {
 	sinf, don, doff float64 // s∞ and decay factors with the pulse on / off
 }
 
-func (m *pulseModel) setup(dt float64) {
+func (m *pulseModel) setup(dt float64) (err error) {
 	r := m.p.Alpha*m.p.T + m.p.Beta
-	m.n, m.sinf = pulseSteps(m.p.TDur, dt), m.p.Alpha*m.p.T/r
+	m.n, err = pulseSteps(m.p.TDur, dt)
+	m.sinf = m.p.Alpha * m.p.T / r
 	m.don, m.doff = math.Exp(-r*dt), math.Exp(-m.p.Beta*dt)
+	return err
 }
 
 func (m *pulseModel) hasX() bool { return false }

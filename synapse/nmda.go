@@ -72,8 +72,9 @@ type nmdaModel struct {
 	dt, dd, dr float64
 }
 
-func (m *nmdaModel) setup(dt float64) {
+func (m *nmdaModel) setup(dt float64) error {
 	m.dt, m.dd, m.dr = dt, math.Exp(-dt/m.p.TauDecay), math.Exp(-dt/m.p.TauRise)
+	return nil
 }
 
 func (m *nmdaModel) hasX() bool { return true }
@@ -165,10 +166,12 @@ type bioModel struct {
 	xinf, don, doff float64 // x∞ and x decay factors with the pulse on / off
 }
 
-func (m *bioModel) setup(dt float64) {
+func (m *bioModel) setup(dt float64) (err error) {
 	r := m.p.Alpha2*m.p.T + m.p.Beta2
-	m.dt, m.d1, m.n = dt, math.Exp(-m.p.Beta1*dt), pulseSteps(m.p.TDur, dt)
+	m.dt, m.d1 = dt, math.Exp(-m.p.Beta1*dt)
+	m.n, err = pulseSteps(m.p.TDur, dt)
 	m.xinf, m.don, m.doff = m.p.Alpha2*m.p.T/r, math.Exp(-r*dt), math.Exp(-m.p.Beta2*dt)
+	return err
 }
 
 func (m *bioModel) hasX() bool { return true }

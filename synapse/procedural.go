@@ -83,7 +83,9 @@ func (e *ExpProcedural) Init(env *sim.Env) error {
 	}
 	e.gen = gen
 	e.bufs = make([][]uint32, len(env.Bounds)-1)
-	x.lag = lagSteps(x.p.Delay, env.Dt)
+	if x.lag, err = lagSteps("synapse: "+x.kind+" Delay", x.p.Delay, env.Dt); err != nil {
+		return err
+	}
 	x.rows, x.nnz = nil, 0
 	x.initChannel(env.Dt)
 	e.countOnce = sync.Once{}

@@ -26,30 +26,14 @@ func buildRowsDirect(kind string, pre, post sim.Population, conn connect.RowConn
 	row := func(dst []uint32, i int) []uint32 { return conn.AppendRow(dst, i, nPre, nPost, seed) }
 	var weights kernel.WeightFunc
 	var werr error // a weight error, returned as it is
-	switch {
-	case ws != nil:
+	if ws != nil || wi != nil {
 		weights = func(nnz int) ([]float32, error) {
-			if len(ws) != nnz {
-				werr = fmt.Errorf("synapse: %s Weights has %d elements: must equal the number of synapses, %d", kind, len(ws), nnz)
-				return nil, werr
-			}
-			return ws, nil
-		}
-	case wi != nil:
-		weights = func(nnz int) ([]float32, error) {
-			f := make([]float64, nnz)
-			if err := wi.Fill(f, rng.String(env.Key, "weights")); err != nil {
-				werr = fmt.Errorf("synapse: %s WeightInit: %w", kind, err)
-				return nil, werr
-			}
-			w := make([]float32, nnz)
-			for q, x := range f {
-				w[q] = float32(x)
-			}
-			return w, nil
+			var w []float32
+			w, werr = synapseWeights(kind, wi, ws, nnz, env)
+			return w, werr
 		}
 	}
-	rows, nnz, err := kernel.SplitRows(nPre, nPost, row, env.Bounds, weights, runtime.GOMAXPROCS(0))
+	rows, nnz, err := kernel.SplitRows(nPre, nPost, row, env.Bounds, weights, runtime.GOMAXPROCS(0), env.Reserve)
 	if err != nil {
 		if werr != nil {
 			return nil, 0, werr

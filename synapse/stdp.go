@@ -156,7 +156,7 @@ func (s *STDP) Init(env *sim.Env) error {
 			w[q] = float32(s.p.GMax)
 		}
 	}
-	if s.rows, err = kernel.Split(csr, env.Bounds, w); err != nil {
+	if s.rows, err = kernel.Split(csr, env.Bounds, w, env.Reserve); err != nil {
 		return fmt.Errorf("synapse: %s: %w", s.kind, err)
 	}
 	if s.pos, err = kernel.Positions(csr, env.Bounds); err != nil {
@@ -169,7 +169,10 @@ func (s *STDP) Init(env *sim.Env) error {
 		s.apre[b] = make([]float64, s.pre.Size())
 	}
 	n := s.post.Size()
-	s.nnz, s.lag, s.view = csr.NNZ(), lagSteps(s.p.Delay, env.Dt), nil
+	s.nnz, s.view = csr.NNZ(), nil
+	if s.lag, err = lagSteps("synapse: STDP Delay", s.p.Delay, env.Dt); err != nil {
+		return err
+	}
 	s.apost, s.g = make([]float64, n), make([]float64, n)
 	s.dg, s.ds, s.dt = math.Exp(-env.Dt/s.p.Tau), math.Exp(-env.Dt/s.p.TauS), math.Exp(-env.Dt/s.p.TauT)
 	s.wlo, s.whi = math.Inf(-1), math.Inf(1)

@@ -76,27 +76,8 @@ func (s *wiringSpec) connectCSR(pre, post sim.Population, conn connect.Connector
 	if csr.NPre != pre.Size() || csr.NPost != post.Size() {
 		return nil, nil, fmt.Errorf("synapse: %s: connector %s built %dx%d for populations of %d and %d", s.kind, conn, csr.NPre, csr.NPost, pre.Size(), post.Size())
 	}
-	switch {
-	case s.ws != nil:
-		if len(s.ws) != csr.NNZ() {
-			return nil, nil, fmt.Errorf("synapse: %s Weights has %d elements: must equal the number of synapses, %d", s.kind, len(s.ws), csr.NNZ())
-		}
-		return csr, s.ws, nil
-	case s.wi != nil:
-		f := make([]float64, csr.NNZ())
-		if err := s.wi.Fill(f, rng.String(env.Key, "weights")); err != nil {
-			return nil, nil, fmt.Errorf("synapse: %s WeightInit: %w", s.kind, err)
-		}
-		w := make([]float32, len(f))
-		for q, x := range f {
-			if !finite(float64(float32(x))) {
-				return nil, nil, fmt.Errorf("synapse: %s WeightInit %s gave weight %d = %v: must be finite", s.kind, s.wi, q, x)
-			}
-			w[q] = float32(x)
-		}
-		return csr, w, nil
-	}
-	return csr, nil, nil
+	w, err := synapseWeights(s.kind, s.wi, s.ws, csr.NNZ(), env)
+	return csr, w, err
 }
 
 // lags returns the latency of every synapse (CSR order), or nil when the
@@ -119,7 +100,10 @@ func (s *wiringSpec) lags(nnz int, env *sim.Env) ([]int, error) {
 	}
 	l := make([]int, nnz)
 	for q, x := range d {
-		l[q] = lagSteps(x, env.Dt)
+		var err error
+		if l[q], err = lagSteps(fmt.Sprintf("synapse: %s delay of synapse %d", s.kind, q), x, env.Dt); err != nil {
+			return nil, err
+		}
 	}
 	return l, nil
 }
@@ -129,7 +113,11 @@ func (s *wiringSpec) lags(nnz int, env *sim.Env) ([]int, error) {
 // RowConnector); per-synapse delays need the connector's CSR, whose
 // synapses are grouped by latency before the split.
 func (s *wiringSpec) build(pre, post sim.Population, conn connect.Connector, env *sim.Env) (*wiring, error) {
-	wr := &wiring{w: s.gmax, maxLag: lagSteps(s.delay, env.Dt)}
+	lag, err := lagSteps("synapse: "+s.kind+" Delay", s.delay, env.Dt)
+	if err != nil {
+		return nil, err
+	}
+	wr := &wiring{w: s.gmax, maxLag: lag}
 	if !s.heterogeneous() {
 		rows, nnz, err := buildRows(s.kind, pre, post, conn, env, s.wi, s.ws)
 		if err != nil {
@@ -149,7 +137,7 @@ func (s *wiringSpec) build(pre, post sim.Population, conn connect.Connector, env
 	wr.nnz, wr.maxLag = csr.NNZ(), 1
 	for _, lag := range slices.Compact(slices.Sorted(slices.Values(lags))) {
 		sub, sw := filterLag(csr, w, lags, lag)
-		rows, err := kernel.Split(sub, env.Bounds, sw)
+		rows, err := kernel.Split(sub, env.Bounds, sw, env.Reserve)
 		if err != nil {
 			return nil, fmt.Errorf("synapse: %s: %w", s.kind, err)
 		}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"runtime"
 	"syscall"
 	"time"
 
@@ -73,11 +72,9 @@ type benchResult struct {
 type byteCounter interface{ Bytes() int }
 
 func benchCOBA(scale, duration float64, threads int, seed uint64, profile string) (*benchResult, error) {
-	if threads < 0 {
-		return nil, fmt.Errorf("--threads %d: must be >= 0 (0 = all cores)", threads)
-	}
-	if threads == 0 {
-		threads = runtime.GOMAXPROCS(0)
+	threads, err := checkThreads(threads, nil)
+	if err != nil {
+		return nil, err
 	}
 	cfg := ei.COBA(scale)
 	cfg.Seed = seed

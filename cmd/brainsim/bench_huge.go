@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"runtime"
 	"runtime/pprof"
 	"syscall"
 	"time"
@@ -93,14 +92,12 @@ type hugeResult struct {
 
 func (c hugeConfig) check() error {
 	switch {
-	case c.neurons < 5:
-		return fmt.Errorf("--neurons %d: must be >= 5 (at least one I neuron)", c.neurons)
+	case c.neurons < 5 || c.neurons > sim.MaxSize:
+		return fmt.Errorf("--neurons %d: must be in [5, %d] (at least one I neuron; indices are int32)", c.neurons, sim.MaxSize)
 	case !(c.degree > 0) || c.degree > float64(c.neurons):
 		return fmt.Errorf("--synapses-per-neuron %v: must be in (0, neurons = %d]", c.degree, c.neurons)
 	case !(c.duration > 0) || math.IsInf(c.duration, 0):
 		return fmt.Errorf("--duration %v: must be a finite number of ms > 0", c.duration)
-	case c.threads < 0:
-		return fmt.Errorf("--threads %d: must be >= 0 (0 = all cores)", c.threads)
 	case c.width < 1:
 		return fmt.Errorf("--segment-width %d: must be >= 1", c.width)
 	}
@@ -156,8 +153,9 @@ func benchHuge(c hugeConfig) (*hugeResult, error) {
 	if err := c.check(); err != nil {
 		return nil, err
 	}
-	if c.threads == 0 {
-		c.threads = runtime.GOMAXPROCS(0)
+	var err error
+	if c.threads, err = checkThreads(c.threads, nil); err != nil {
+		return nil, err
 	}
 	t0 := time.Now()
 	net, err := buildHuge(c)

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -64,13 +67,19 @@ A duration that is not a multiple of dt is truncated to floor(duration/dt) steps
 }
 
 func runTutorial(stdout, stderr io.Writer, f runFlags) error {
-	switch f.format {
-	case "png", "svg", "pdf":
-	default:
-		return fmt.Errorf("--format %q: must be png, svg or pdf", f.format)
+	format, err := checkFormat(f.format)
+	if err != nil {
+		return err
 	}
 	if !(f.dt > 0) || math.IsInf(f.dt, 0) {
 		return fmt.Errorf("--dt %v: must be a finite number of ms > 0", f.dt)
+	}
+	threads, err := checkThreads(f.threads, stderr)
+	if err != nil {
+		return err
+	}
+	if err := prepareOut(f.out); err != nil {
+		return err
 	}
 	cfg := ei.Tutorial()
 	cfg.Seed = f.seed
@@ -79,7 +88,7 @@ func runTutorial(stdout, stderr io.Writer, f runFlags) error {
 	if err != nil {
 		return err
 	}
-	opt := sim.Options{Dt: f.dt, Threads: f.threads, Monitors: sim.Mon("E.spike", "I.spike"), Inputs: cfg.Inputs()}
+	opt := sim.Options{Dt: f.dt, Threads: threads, Monitors: sim.Mon("E.spike", "I.spike"), Inputs: cfg.Inputs()}
 	steps, err := sim.StepsFor(f.duration, f.dt)
 	if err != nil {
 		return fmt.Errorf("--duration %v with --dt %v: %w", f.duration, f.dt, err)
@@ -96,15 +105,18 @@ func runTutorial(stdout, stderr io.Writer, f runFlags) error {
 	}
 	build := time.Since(t0)
 	t1 := time.Now()
-	res, err := r.Run(f.duration)
-	if err != nil {
-		return err
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, runErr := r.RunContext(ctx, f.duration)
+	if res == nil {
+		return runErr
 	}
+	stop() // a second Ctrl-C while writing ends the process at once
 	wall := time.Since(t1)
-	if err := os.MkdirAll(f.out, 0o755); err != nil {
-		return fmt.Errorf("--out %q: %w", f.out, err)
+	if runErr != nil {
+		fmt.Fprintf(stderr, "interrupted: writing the %d steps done (%.4g ms)\n", res.Steps, float64(res.Steps)*f.dt)
 	}
-	raster := filepath.Join(f.out, "raster."+f.format)
+	raster := filepath.Join(f.out, "raster."+format)
 	if err := writeRaster(raster, res, "E.spike", "E–I network: E population"); err != nil {
 		return err
 	}
@@ -114,5 +126,5 @@ func runTutorial(stdout, stderr io.Writer, f runFlags) error {
 	}
 	printSummary(stdout, net, res, build, wall)
 	fmt.Fprintf(stdout, "wrote %s and %s\n", raster, npz)
-	return nil
+	return runErr
 }

@@ -52,7 +52,7 @@ func TestColumnsAndPositions(t *testing.T) {
 	}
 	for nb := 1; nb <= 4; nb++ {
 		bounds := blocks(c.NPost, nb)
-		rows, err := Split(c, bounds, w)
+		rows, err := Split(c, bounds, w, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,7 +146,7 @@ func TestSums(t *testing.T) {
 		}
 		for nb := 1; nb <= 4; nb++ {
 			bounds := blocks(c.NPost, nb)
-			rows, err := Split(c, bounds, ws)
+			rows, err := Split(c, bounds, ws, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -35,7 +35,7 @@ func TestAddProcedural(t *testing.T) {
 	w := 0.1 * 3.14159265358979
 	for _, nb := range []int{1, 2, 3, 7} {
 		bounds := evenBounds(nPost, nb)
-		rows, err := Split(csr, bounds, nil)
+		rows, err := Split(csr, bounds, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -27,7 +27,12 @@ func (r *Rows) Bytes() int {
 
 // Split distributes the synapses of c over the blocks of the post partition
 // bounds, keeping row order; w (per-synapse weights in CSR order) may be nil.
-func Split(c *connect.CSR, bounds []int, w []float32) ([]Rows, error) {
+// reserve (nil: guard.Check against the memory available) is asked for the
+// bytes of the result before they are allocated.
+func Split(c *connect.CSR, bounds []int, w []float32, reserve Reserve) ([]Rows, error) {
+	if reserve == nil {
+		reserve = checkAvailable
+	}
 	if w != nil && len(w) != c.NNZ() {
 		return nil, fmt.Errorf("kernel: %d weights for %d synapses", len(w), c.NNZ())
 	}
@@ -42,6 +47,17 @@ func Split(c *connect.CSR, bounds []int, w []float32) ([]Rows, error) {
 	counts := make([]int64, nb)
 	for _, j := range c.Indices {
 		counts[block[j]]++
+	}
+	var bytes int64
+	for b := range out {
+		each := int64(4 + 4) // index (at most 4 bytes) and row offsets' share
+		if w != nil {
+			each += 4
+		}
+		bytes += counts[b] * each
+	}
+	if err := reserve(fmt.Sprintf("kernel: splitting %d synapses into %d blocks", c.NNZ(), nb), 1, bytes+int64(nb)*int64(c.NPre+1)*4); err != nil {
+		return nil, err
 	}
 	for b := range out {
 		if counts[b] > math.MaxUint32 {

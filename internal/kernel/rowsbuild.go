@@ -5,6 +5,8 @@ import (
 	"math"
 	"sync"
 	"sync/atomic"
+
+	"github.com/brainsim/brainsim/internal/guard"
 )
 
 // RowFunc appends the post indices of pre neuron i to dst, in row order, and
@@ -31,11 +33,21 @@ const chunksPerWorker = 16
 // Memory is the result plus a block map of 4 bytes per post neuron and one
 // row buffer per worker. weights (nil for a scalar weight) is called once,
 // between the passes. SplitRows also returns the number of synapses.
-func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, workers int) ([]Rows, int, error) {
+//
+// reserve (nil: guard.Check against the memory available) is asked for the
+// bytes of the result before they are allocated.
+func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, workers int, reserve Reserve) ([]Rows, int, error) {
+	if reserve == nil {
+		reserve = checkAvailable
+	}
 	if err := checkBounds(bounds, nPost); err != nil {
 		return nil, 0, err
 	}
 	nb := len(bounds) - 1
+	if err := reserve(fmt.Sprintf("kernel: row offsets of %d pre neurons in %d blocks", nPre, nb),
+		int64(nb)*int64(nPre+1), 4); err != nil {
+		return nil, 0, err
+	}
 	block := blockMap(bounds, nPost)
 	out := make([]Rows, nb)
 	for b := range out {
@@ -66,6 +78,9 @@ func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, w
 		}
 	})
 	if err := firstError(errs); err != nil {
+		return nil, 0, err
+	}
+	if err := checkSynapseBytes(out, nPre, weights != nil, 4, reserve); err != nil {
 		return nil, 0, err
 	}
 	nnz := 0
@@ -204,4 +219,37 @@ func forChunks(n, workers int, fn func(k int, buf *[]uint32)) {
 		})
 	}
 	wg.Wait()
+}
+
+// checkSynapseBytes checks, before the index arrays are allocated, that the
+// synapses counted in the blocks' Ptr (entry i+1 is row i's count) fit in
+// the memory available: 2 or 4 bytes of index per synapse, plus wBytes for
+// per-synapse weights (the drawn values and their copies).
+func checkSynapseBytes(out []Rows, nPre int, weighted bool, wBytes int64, reserve Reserve) error {
+	var nnz, bytes int64
+	for b := range out {
+		var s int64
+		for _, c := range out[b].Ptr[1:] {
+			s += int64(c)
+		}
+		each := int64(2)
+		if out[b].Hi-out[b].Lo > 1<<16 {
+			each = 4
+		}
+		if weighted {
+			each += wBytes
+		}
+		nnz, bytes = nnz+s, bytes+s*each
+	}
+	return reserve(fmt.Sprintf("kernel: %d synapses from %d pre neurons", nnz, nPre), 1, bytes)
+}
+
+// Reserve is asked for n elements of each bytes (what names them) before
+// an allocation of that size, and returns an error to refuse it; a
+// projection passes sim.Env.Reserve, so that the runner's memory budget
+// covers its synapses.
+type Reserve func(what string, n, each int64) error
+
+func checkAvailable(what string, n, each int64) error {
+	return guard.Check(what, n, each, "use a sparser connector, smaller populations or fewer threads")
 }

@@ -35,7 +35,7 @@ func messyCSR(nPre, nPost int) *connect.CSRConn {
 }
 
 // TestSplitRowsMatchesSplit checks that building the blocks straight from
-// the rows gives exactly Split(Connect(...)) — Ptr, indices (uint16 and
+// the rows gives exactly Split(Connect(...), nil) — Ptr, indices (uint16 and
 // uint32 paths) and weights — for several connectors, sizes, block counts
 // and worker counts.
 func TestSplitRowsMatchesSplit(t *testing.T) {
@@ -84,12 +84,12 @@ func TestSplitRowsMatchesSplit(t *testing.T) {
 						return w, nil
 					}
 				}
-				want, err := Split(csr, bounds, ww)
+				want, err := Split(csr, bounds, ww, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
 				for _, workers := range []int{1, 2, 3, 8} {
-					got, nnz, err := SplitRows(c.nPre, c.nPost, row, bounds, wf, workers)
+					got, nnz, err := SplitRows(c.nPre, c.nPost, row, bounds, wf, workers, nil)
 					if err != nil {
 						t.Fatalf("%s nb=%d workers=%d: %v", c.conn, nb, workers, err)
 					}
@@ -97,7 +97,7 @@ func TestSplitRowsMatchesSplit(t *testing.T) {
 						t.Errorf("%s nb=%d workers=%d: nnz %d, want %d", c.conn, nb, workers, nnz, csr.NNZ())
 					}
 					if !reflect.DeepEqual(normalise(got), normalise(want)) {
-						t.Errorf("%s nb=%d workers=%d weighted=%v: blocks differ from Split(Connect)", c.conn, nb, workers, weighted)
+						t.Errorf("%s nb=%d workers=%d weighted=%v: blocks differ from Split(Connect, nil)", c.conn, nb, workers, weighted)
 					}
 				}
 			}
@@ -135,7 +135,7 @@ func TestSplitRowsErrors(t *testing.T) {
 		{"index", 3, ok, []int{0, 3}, nil, "row 3 has post index 3: must be < nPost = 3"},
 		{"weights", 4, ok, []int{0, 4}, func(int) ([]float32, error) { return make([]float32, 2), nil }, "2 weights for 4 synapses"},
 	} {
-		_, _, err := SplitRows(4, c.nPost, c.row, c.bounds, c.w, 2)
+		_, _, err := SplitRows(4, c.nPost, c.row, c.bounds, c.w, 2, nil)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want it to contain %q", c.name, err, c.want)
 		}
@@ -148,7 +148,7 @@ func TestSplitRowsErrors(t *testing.T) {
 		}
 		return append(dst, uint32(i))
 	}
-	if _, _, err := SplitRows(4, 4, flaky, []int{0, 4}, nil, 1); err == nil || !strings.Contains(err.Error(), "not deterministic") {
+	if _, _, err := SplitRows(4, 4, flaky, []int{0, 4}, nil, 1, nil); err == nil || !strings.Contains(err.Error(), "not deterministic") {
 		t.Errorf("flaky rows: error %v, want \"not deterministic\"", err)
 	}
 }

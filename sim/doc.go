@@ -28,7 +28,7 @@
 // in the same order, so every sum is accumulated in the same order whatever
 // the number of threads: the same network and seed give bit-identical spikes
 // for any Threads. Random streams derive from the network seed and the names
-// of the nodes (internal/rng), never from scheduling.
+// of the nodes (package rng), never from scheduling.
 //
 // # Durations
 //

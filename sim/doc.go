@@ -5,7 +5,7 @@
 // # The step contract
 //
 // Step k (t_k = k·dt, time kept as an integer step count) runs, as BrainPy
-// does (SEMANTICS §1.2):
+// does (see docs/semantics.md, “The step contract”):
 //
 //  1. every population's "input" is cleared, then the runner's inputs are
 //     applied (constants before functions; '=' before '+', '-', '*', '/');

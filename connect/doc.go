@@ -42,7 +42,7 @@
 // # Determinism and the row key
 //
 // Every random connector derives its randomness from the effective seed (its
-// own WithSeed seed, else the seed passed to Connect) through internal/rng.
+// own WithSeed seed, else the seed passed to Connect) through package rng.
 // FixedProb, FixedPostNum, GaussianProb and FixedPreNum draw row (or column)
 // i from its own stream rng.New(rng.Mix(seed, i)), so each row is a pure
 // function of (seed, i): rows are built in parallel and the CSR is identical

@@ -6,7 +6,7 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 )
 
 // GaussianProbConn connects the neurons of one population laid out

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 )
 
 // chi2Crit001 holds the 0.999 quantiles of the chi-square distribution

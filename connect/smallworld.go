@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 )
 
 // SmallWorldConn builds a Watts–Strogatz small-world graph within one

@@ -27,9 +27,9 @@ func run(t *testing.T, c ei.Config, threads int, dur float64) *sim.Results {
 	return res
 }
 
-// TestTutorialFirstVolley checks SEMANTICS §1.3/§11.7: with V0 = 0 every one
-// of the 4000 neurons spikes at step 0, and none spikes again before step 51
-// (refractory through step 50).
+// TestTutorialFirstVolley checks docs/semantics.md, “The tutorial network”:
+// with V0 = 0 every one of the 4000 neurons spikes at step 0, and none spikes
+// again before step 51 (refractory through step 50).
 func TestTutorialFirstVolley(t *testing.T) {
 	res := run(t, ei.Tutorial(), 2, 10)
 	for _, key := range []string{"E.spike", "I.spike"} {

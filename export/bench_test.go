@@ -5,7 +5,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 )
 
 // spikes returns n spikes of 4000 neurons, sorted by time as a monitor

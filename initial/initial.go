@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 )
 
 // Init fills dst with initial values. key selects the random stream of

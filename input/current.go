@@ -4,8 +4,9 @@ import "fmt"
 
 // Section returns a piecewise-constant current: values[s] for
 // ceil(durations[s]/dt) steps, segment after segment (BrainPy HEAD's
-// bp.inputs.section_input, SEMANTICS §8.1). Values and durations must have
-// the same, non-zero length; durations are in ms (finite, >= 0) and dt > 0.
+// bp.inputs.section_input; docs/semantics.md, “Inputs and Poisson sources”).
+// Values and durations must have the same, non-zero length; durations are in
+// ms (finite, >= 0) and dt > 0.
 //
 // BrainPy 2.1.12 gave each segment int(d/dt) steps inside a total of
 // ceil(Σd/dt); the two agree whenever every duration is a multiple of dt.

@@ -1,6 +1,7 @@
 // Package input generates the external drive of a network: per-step current
-// arrays (BrainPy's bp.inputs, SEMANTICS §8.1), Poisson spike sources
-// (PoissonGroup, §8.2) and binomial Poisson currents (PoissonInput, §4.4).
+// arrays (BrainPy's bp.inputs), Poisson spike sources (PoissonGroup) and
+// binomial Poisson currents (PoissonInput); docs/semantics.md, “Inputs and
+// Poisson sources”, states what each computes.
 //
 // # Current arrays
 //

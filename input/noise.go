@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 )
 
 // Wiener returns n independent channels of floor(duration/dt) steps holding

@@ -4,16 +4,16 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 	"github.com/brainsim/brainsim/sim"
 )
 
 // PoissonGroup is a population of independent Poisson spike sources
-// (BrainPy's PoissonGroup, SEMANTICS §8.2): at every step neuron i spikes
-// when U < rate_i·dt/1000, U uniform in [0, 1), independently of other
-// neurons and steps, so its spike count over K steps is Binomial(K, p_i).
-// (BrainPy tests U ≤ p; the two differ with probability 2⁻⁵³ per draw, and
-// U < p keeps a neuron of rate 0 silent.)
+// (BrainPy's PoissonGroup; docs/semantics.md, “Inputs and Poisson sources”):
+// at every step neuron i spikes when U < rate_i·dt/1000, U uniform in [0, 1),
+// independently of other neurons and steps, so its spike count over K steps
+// is Binomial(K, p_i). (BrainPy tests U ≤ p; the two differ with probability
+// 2⁻⁵³ per draw, and U < p keeps a neuron of rate 0 silent.)
 //
 // U is a counter-based draw keyed by the population's key (from the network
 // seed and the population's name), the step and the neuron index, so spikes

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 	"github.com/brainsim/brainsim/sim"
 )
 
@@ -35,9 +35,10 @@ type PoissonInputParams struct {
 // PoissonInput is a sim.Source adding, at every step and to every target
 // neuron independently, Weight·X with X ~ Binomial(NumInput, p),
 // p = Freq·dt/1000: the summed spikes of NumInput Poisson afferents
-// (BrainPy's bp.dyn.PoissonInput). As BrainPy, when n·p > 5 and
-// n·(1−p) > 5 it draws X from the normal approximation
-// N(n·p, √(n·p·(1−p))) instead, which is not rounded and may be negative.
+// (BrainPy's bp.dyn.PoissonInput; docs/semantics.md, “Inputs and Poisson
+// sources”). As BrainPy, when n·p > 5 and n·(1−p) > 5 it draws X from the
+// normal approximation N(n·p, √(n·p·(1−p))) instead, which is not rounded
+// and may be negative.
 //
 // Exact binomial draws use inversion of one counter-based uniform (walking
 // the distribution from 0, or from n via X = n − Binomial(n, 1−p) when

@@ -1,7 +1,8 @@
 // Package integrate provides the numerical integrators for user-defined
 // models: explicit Runge–Kutta methods, embedded pairs with adaptive steps,
 // the exponential Euler method of BrainPy's exp_auto, and Itô SDE schemes,
-// all chosen by their BrainPy names (SEMANTICS §7).
+// all chosen by their BrainPy names (see docs/semantics.md, “Numerical
+// integration”).
 //
 // # Writing a model
 //
@@ -53,11 +54,12 @@
 // # Exponential Euler (exp_auto)
 //
 // One step is y_{n+1} = y_n + dt·φ₁(dt·L)·f(t_n, y_n), φ₁(z) = (e^z − 1)/z,
-// where L_i = ∂f_i/∂y_i at (t_n, y_n) is the diagonal of the Jacobian
-// (SEMANTICS §7.3). It is exact for y' = a − b·y with constant a and b (LIF
-// with constant input, exponential synapses) for any dt. Otherwise it is
-// first order; for an autonomous equation in one variable, whose Jacobian it
-// then uses exactly, it is second order (both are tested).
+// where L_i = ∂f_i/∂y_i at (t_n, y_n) is the diagonal of the Jacobian (see
+// docs/semantics.md, “Numerical integration”). It is exact for y' = a − b·y
+// with constant a and b (LIF with constant input, exponential synapses) for
+// any dt. Otherwise it is first order; for an autonomous equation in one
+// variable, whose Jacobian it then uses exactly, it is second order (both are
+// tested).
 //
 // L comes from WithDiagJacobian, or automatically from NewODEDual, where the
 // right-hand side is written over dual numbers (package dual) with the

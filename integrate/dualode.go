@@ -76,10 +76,11 @@ func checkLayout(vars, size int) error {
 // The derivative is exact under the documented assumption that f is
 // element-wise across neurons: f_{k·N+i} may depend on every variable of
 // neuron i but on no variable of another neuron j ≠ i. This is BrainPy's
-// JointEq semantics (SEMANTICS §7.3): each variable is advanced with its own
-// diagonal derivative, the other variables held at their old values. For a
-// small fully coupled system (no neuron axis) use size = 1 and vars = n,
-// which gives the exact diagonal at n evaluations per step.
+// JointEq semantics (see docs/semantics.md, “Numerical integration”): each
+// variable is advanced with its own diagonal derivative, the other variables
+// held at their old values. For a small fully coupled system (no neuron axis)
+// use size = 1 and vars = n, which gives the exact diagonal at n evaluations
+// per step.
 //
 // WithDiagJacobian is not accepted: the dual numbers provide the derivative.
 func NewODEDual(method string, vars, size int, f DualFunc, opts ...Option) (*ODE, error) {

@@ -12,7 +12,7 @@ func phi1(z float64) float64 {
 	return math.Expm1(z) / z
 }
 
-// expStep is the exponential (Rosenbrock–)Euler step of SEMANTICS §7.3
+// expStep is the exponential (Rosenbrock–)Euler step of BrainPy's exp_auto
 // (Hochbruck & Ostermann 2010, §2.4):
 //
 //	y_{n+1} = y_n + dt·φ₁(dt·L)·f(t_n, y_n),  L_i = ∂f_i/∂y_i (t_n, y_n),

@@ -27,8 +27,8 @@ func ODEMethods() []string { return append([]string(nil), odeNames[:]...) }
 func SDEMethods() []string { return append([]string(nil), sdeNames[:]...) }
 
 // isExp reports whether name is one of BrainPy's aliases of the exponential
-// Euler method (SEMANTICS §7.2: exp_auto = exp_euler = exp_euler_auto =
-// exponential_euler).
+// Euler method (exp_auto = exp_euler = exp_euler_auto = exponential_euler;
+// docs/semantics.md, “Numerical integration”).
 func isExp(name string) bool {
 	switch name {
 	case "exp_euler", "exp_auto", "exp_euler_auto", "exponential_euler":

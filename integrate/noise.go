@@ -1,6 +1,6 @@
 package integrate
 
-import "github.com/brainsim/brainsim/internal/rng"
+import "github.com/brainsim/brainsim/rng"
 
 // Noise is a source of standard normal draws for SDE steps. Fill must write
 // independent N(0, 1) draws into xi that depend only on (k, i), the step

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/brainsim/brainsim/integrate/dual"
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 )
 
 // Geometric Brownian motion dX = λX dt + μX dW, X(0) = 1, with the exact

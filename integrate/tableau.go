@@ -24,7 +24,7 @@ func (tb *tableau) fixedStages() int {
 }
 
 // newTableau returns the tableau of an explicit Runge–Kutta method by its
-// BrainPy name (SEMANTICS §7.2), or nil. Sources: Butcher (2016) for the
+// BrainPy name, or nil. Sources: Butcher (2016) for the
 // classical methods, Ralston (1962) for ralston2/3/4, Shu & Osher (1988) for
 // ssprk3, Fehlberg (1969) for rkf45, Dormand & Prince (1980) for rkdp.
 func newTableau(name string) *tableau {
@@ -100,7 +100,7 @@ func newTableau(name string) *tableau {
 
 // ralston4 is Ralston's (1962) fourth-order method with minimum error bound.
 // The coefficients are the exact surds in √5; BrainPy stores them rounded to
-// 8 decimals (SEMANTICS §7.2), which differ from these by up to 1.2e-8.
+// 8 decimals, which differ from these by up to 1.2e-8.
 func ralston4() *tableau {
 	s5 := math.Sqrt(5)
 	return &tableau{order: 4,

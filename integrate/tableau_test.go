@@ -138,7 +138,7 @@ func TestOrderConditions(t *testing.T) {
 }
 
 // TestRalston4MatchesBrainPy compares the exact surd coefficients with the
-// 8-decimal values in SEMANTICS §7.2.
+// 8-decimal values BrainPy uses (its explicit_rk.py).
 func TestRalston4MatchesBrainPy(t *testing.T) {
 	tb := ralston4()
 	brainpy := [][]float64{{0.4}, {.29697761, .15875964}, {.21810040, -3.05096516, 3.83286476}}

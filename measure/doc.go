@@ -1,8 +1,8 @@
 // Package measure analyses recorded activity: population and per-neuron
 // firing rates, inter-spike-interval statistics, spike-count variability,
 // synchrony indices and a spike-train distance. It mirrors BrainPy's
-// bp.measure (SEMANTICS §8.4: firing_rate, cross_correlation,
-// voltage_fluctuation) and adds the usual spike statistics.
+// bp.measure (firing_rate, cross_correlation, voltage_fluctuation; see
+// docs/semantics.md, “Measures”) and adds the usual spike statistics.
 //
 // Every function works on plain slices, so it needs no simulator: spikes
 // are given as times (ms) and neuron indices (int32) with the population

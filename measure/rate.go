@@ -4,8 +4,8 @@ import "math"
 
 // FiringRate returns the population rate in Hz at each of the
 // floor(duration/dt) steps of a recording of n neurons, as BrainPy HEAD's
-// bp.measure.firing_rate (SEMANTICS §8.4): the fraction of the neurons that
-// spiked at each step, a_k, averaged over a centred window of
+// bp.measure.firing_rate (docs/semantics.md, “Measures”): the fraction of the
+// neurons that spiked at each step, a_k, averaged over a centred window of
 // w = 2·int(width/2/dt) + 1 steps,
 //
 //	r_k = 1000/(w·dt) · Σ_{|j−k| ≤ (w−1)/2} a_j   (a_j = 0 outside the recording),

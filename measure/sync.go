@@ -7,10 +7,10 @@ import (
 )
 
 // CrossCorrelation returns the Wang–Buzsáki synchrony index κ of n neurons
-// recorded for duration ms at time step dt (Wang & Buzsáki 1996, J.
-// Neurosci. 16:6402; BrainPy's bp.measure.cross_correlation, SEMANTICS
-// §8.4). The steps are grouped into bins of int(bin/dt) steps (the last bin
-// padded), X_i(l) is 1 if neuron i spiked in bin l, and
+// recorded for duration ms at time step dt (Wang & Buzsáki 1996, J. Neurosci.
+// 16:6402; BrainPy's bp.measure.cross_correlation; see docs/semantics.md,
+// “Measures”). The steps are grouped into bins of int(bin/dt) steps (the last
+// bin padded), X_i(l) is 1 if neuron i spiked in bin l, and
 //
 //	κ_ij = Σ_l X_i(l)·X_j(l) / √(Σ_l X_i(l) · Σ_l X_j(l))   (0 if a neuron never fired),
 //
@@ -81,7 +81,7 @@ func CrossCorrelation(times []float64, indices []int32, n int, duration, dt, bin
 
 // VoltageFluctuation returns Golomb's synchrony measure χ² of n membrane
 // potential traces (Golomb & Rinzel 1993, Phys. Rev. E 48:4810; BrainPy's
-// bp.measure.voltage_fluctuation, SEMANTICS §8.4):
+// bp.measure.voltage_fluctuation; docs/semantics.md, “Measures”):
 //
 //	χ² = Var_t(V̄(t)) / mean_i Var_t(V_i(t)),   V̄(t) = mean_i V_i(t),
 //

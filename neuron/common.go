@@ -4,7 +4,7 @@ import (
 	"math"
 
 	"github.com/brainsim/brainsim/initial"
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 	"github.com/brainsim/brainsim/sim"
 )
 
@@ -42,13 +42,13 @@ type tableau struct {
 }
 
 // Methods lists the method names accepted by the nonlinear models. exp_auto
-// is BrainPy's exponential Euler (SEMANTICS §7.3) with hand-written
-// derivatives ∂f_i/∂x_i: second order for a one-variable model (it is then
-// the exponential Rosenbrock–Euler method), first order for coupled ones,
-// exact for variables that are linear in themselves. The others are the
-// explicit Runge–Kutta tableaus of SEMANTICS §7.2, applied to the joint
-// system of all variables with the input held for the step; they are only
-// conditionally stable (see each model for the step it needs).
+// is BrainPy's exponential Euler (docs/semantics.md, “Numerical integration”)
+// with hand-written derivatives ∂f_i/∂x_i: second order for a one-variable
+// model (it is then the exponential Rosenbrock–Euler method), first order for
+// coupled ones, exact for variables that are linear in themselves. The others
+// are the explicit Runge–Kutta tableaus of package integrate, applied to the
+// joint system of all variables with the input held for the step; they are
+// only conditionally stable (see each model for the step it needs).
 const Methods = "exp_auto (default), exp_euler, exp_euler_auto, exponential_euler, euler, midpoint, heun2, ralston2, rk2, rk3, heun3, ralston3, ssprk3, rk4, ralston4, rk4_38rule"
 
 // methodTableau returns the tableau of a method name (BrainPy's registry).
@@ -136,7 +136,7 @@ func (c *phiCache) phi1(i int, z float64) float64 {
 //
 // Exponential Euler (s = 0, BrainPy's exp_auto): every variable takes
 // x_i ← x_i + dt·φ1(dt·J_ii)·f_i(x), with f and J evaluated at the old state,
-// so each variable sees the others at their old values (SEMANTICS §7.3).
+// so each variable sees the others at their old values (BrainPy's JointEq).
 func advance[S system](s S, t *tableau, dt float64, x vec, in float64, c *phiCache) vec {
 	if t.s == 0 {
 		f, j := s.diag(x, in)

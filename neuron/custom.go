@@ -6,7 +6,7 @@ import (
 
 	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/integrate"
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 	"github.com/brainsim/brainsim/sim"
 )
 

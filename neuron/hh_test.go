@@ -121,7 +121,7 @@ func TestHHMatchesReference(t *testing.T) {
 // Miller 1980, Math. Biosci. 49:27), so the step threshold lies just above
 // it: we accept [6.15, 6.45] (an independent RK4 integration fires
 // repetitively at 6.3 and not at 6.2). BrainPy's default g_L = 0.03 lowers
-// it; there the bracket (2, 10) of the brief holds and the threshold must
+// it; there the threshold lies in (2, 10) μA/cm² and must
 // match the same bisection on the independent reference within 0.02.
 func TestHHRheobase(t *testing.T) {
 	const dur = 300.0

@@ -42,9 +42,9 @@ func runOne(t *testing.T, pop sim.Population, input, dur, dt float64) ([]int64, 
 	return steps, res.Traces["P.V"]
 }
 
-// TestLIFOracle checks the spike steps of SEMANTICS §1.4: with I = 20 the
-// neuron spikes at steps 138, 327, 516 from V0 = −60 and at 0, 189, 378
-// from V0 = 0 (ISI = 50 frozen + 139 integrating steps).
+// TestLIFOracle checks the spike steps of docs/semantics.md, “Reference
+// values”: with I = 20 the neuron spikes at steps 138, 327, 516 from V0 = −60
+// and at 0, 189, 378 from V0 = 0 (ISI = 50 frozen + 139 integrating steps).
 func TestLIFOracle(t *testing.T) {
 	for _, c := range []struct {
 		v0   float64

@@ -5,7 +5,7 @@
 // # The step contract
 //
 // Step k (t_k = k·dt, time kept as an integer step count) runs, as BrainPy
-// does (SEMANTICS §1.2):
+// does (see docs/semantics.md, “The step contract”):
 //
 //  1. every population's "input" is cleared, then the runner's inputs are
 //     applied (constants before functions; '=' before '+', '-', '*', '/');
@@ -28,7 +28,7 @@
 // in the same order, so every sum is accumulated in the same order whatever
 // the number of threads: the same network and seed give bit-identical spikes
 // for any Threads. Random streams derive from the network seed and the names
-// of the nodes (internal/rng), never from scheduling.
+// of the nodes (package rng), never from scheduling.
 //
 // # Durations
 //

@@ -13,7 +13,7 @@ import (
 
 // The BrainPy tutorial's E–I network, run for 200 ms. Every neuron starts at
 // V = 0 mV, above threshold, so all 3200 E neurons fire at t = 0 and are
-// refractory for the next 5 ms (SEMANTICS §1.3).
+// refractory for the next 5 ms (docs/semantics.md, “The tutorial network”).
 func Example_tutorial() {
 	lif := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 5, Method: "exp_auto"}
 	E := must(neuron.NewLIF(3200, lif))
@@ -57,7 +57,8 @@ func Example_tutorial() {
 }
 
 // A single LIF neuron driven by a constant current of 20 from V0 = −60 mV
-// fires first at step 138 and then every 189 steps (SEMANTICS §1.4).
+// fires first at step 138 and then every 189 steps (docs/semantics.md,
+// “Reference values”).
 func ExampleRunner_Run() {
 	p := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 5, V0: initial.Constant(-60)}
 	net := sim.NewNetwork(1)

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/brainsim/brainsim/internal/kernel"
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 )
 
 // boundInput is an Input resolved against a network.

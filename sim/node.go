@@ -6,8 +6,12 @@ import "github.com/brainsim/brainsim/internal/guard"
 type Env struct {
 	// Dt is the time step in ms.
 	Dt float64
-	// Key is the node's random key, derived from the network seed and the
-	// node's name (derive further streams from it with package rng).
+	// Key is the node's random key, rng.String(network seed, node name).
+	// Derive the node's own streams from it with package
+	// github.com/brainsim/brainsim/rng: rng.New(rng.String(Key, "V0")) for a
+	// sequential stream (in Init), and rng.Normal or rng.Uniform of
+	// (key, counter) for draws in Update, which must not depend on the worker
+	// that evaluates them.
 	Key uint64
 	// Bounds partitions the neurons a node writes to (the population itself,
 	// or a projection's post population) into contiguous blocks: block b is

@@ -7,7 +7,7 @@ import (
 	"runtime/debug"
 
 	"github.com/brainsim/brainsim/internal/guard"
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 )
 
 // Runner steps a network in time. Create it with NewRunner, which builds the

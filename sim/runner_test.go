@@ -110,7 +110,8 @@ func TestMonitorIndexEvery(t *testing.T) {
 			t.Fatalf("spike of neuron %d recorded by a monitor of neuron 1", i)
 		}
 	}
-	// first spike from -60 with I = 20 at step 138 (SEMANTICS §1.4)
+	// first spike from -60 with I = 20 at step 138 (docs/semantics.md,
+	// “Reference values”)
 	if math.Abs(sp.T[0]-13.8) > 1e-9 {
 		t.Errorf("first spike at %v ms, want 13.8", sp.T[0])
 	}

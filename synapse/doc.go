@@ -6,12 +6,12 @@
 // synapses keep one conductance per post neuron and receive spikes
 // event-driven over the CSR rows of the pre neurons that spiked.
 //
-// Timing (SEMANTICS §1.3, §4.6): a spike emitted at step j reaches the
-// conductance at step j+λ, where λ = max(1, round(Delay/dt)) steps; the
-// default (Delay 0) is one step, BrainPy's behaviour without a delay object.
-// Within a step the conductance first decays, g ← g·e^{−dt/τ}, then the
-// arriving weights are added, then the output adds its current to the post
-// population's input, using the post V left by the previous step.
+// Timing (docs/semantics.md, “Delays and latency”): a spike emitted at step j
+// reaches the conductance at step j+λ, where λ = max(1, round(Delay/dt))
+// steps; the default (Delay 0) is one step, BrainPy's behaviour without a
+// delay object. Within a step the conductance first decays, g ← g·e^{−dt/τ},
+// then the arriving weights are added, then the output adds its current to
+// the post population's input, using the post V left by the previous step.
 //
 // # The zoo
 //

@@ -34,8 +34,8 @@ type DualExpParams struct {
 func DefaultDualExp() DualExpParams { return DualExpParams{TauDecay: 10, TauRise: 1, GMax: 1} }
 
 // DualExp is the difference-of-exponentials synapse (Sterratt et al. 2011;
-// Roth & van Rossum 2009; BrainPy's DualExpon/DualExponential, SEMANTICS
-// §9.3):
+// Roth & van Rossum 2009; BrainPy's DualExpon/DualExponential; see
+// docs/semantics.md, “Synapse models”):
 //
 //	dh/dt = −h/τ_r,  dg/dt = −g/τ_d + h;  h ← h + a·w at each arriving spike
 //	I_post = out(g, V_post)
@@ -116,8 +116,8 @@ type AlphaParams struct {
 // DefaultAlpha returns BrainPy's defaults: τ = 10 ms, GMax = 1.
 func DefaultAlpha() AlphaParams { return AlphaParams{TauDecay: 10, GMax: 1} }
 
-// Alpha is the alpha-function synapse (Rall 1967; BrainPy HEAD's Alpha,
-// SEMANTICS §9.3):
+// Alpha is the alpha-function synapse (Rall 1967; BrainPy HEAD's Alpha; see
+// docs/semantics.md, “Synapse models”):
 //
 //	dh/dt = −h/τ,  dg/dt = (h − g)/τ;  h ← h + w at each arriving spike
 //	I_post = out(g, V_post)

@@ -74,10 +74,10 @@ func runOneSpike(t *testing.T, j int, steps int, threads int,
 	return res
 }
 
-// TestExpCOBAOneSpike checks SEMANTICS §11.7: one pre spike at step j gives
-// g = w at step j+1, then w·e^{−m·dt/τ}; the COBA current at step j+1 is
-// w·(E − V_post) with V_post from the end of step j. A duplicate synapse
-// adds w twice.
+// TestExpCOBAOneSpike checks docs/semantics.md, “Reference values”: one pre
+// spike at step j gives g = w at step j+1, then w·e^{−m·dt/τ}; the COBA
+// current at step j+1 is w·(E − V_post) with V_post from the end of step j. A
+// duplicate synapse adds w twice.
 func TestExpCOBAOneSpike(t *testing.T) {
 	const j, w, tau, E = 7, 0.6, 5.0, 0.0
 	for _, threads := range []int{1, 2, 3} {

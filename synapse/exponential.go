@@ -29,13 +29,13 @@ import (
 // by latency and every group reads the spikes of its own step, so each
 // arrives exactly λ steps after emission, and MaxLag is the largest λ.
 //
-// BrainPy counts delays differently (SEMANTICS §4.6). Its "no delay"
-// (None) delivers after one step, as Delay 0 does here. BrainPy ≥ 2.4's
-// delay = d ms allocates n = ceil(d/dt) slots and delivers after
-// max(1, n − 1) steps: use Delay = max(1, n − 1)·dt to reproduce it.
-// BrainPy 2.1's delay_step = n (also per pre neuron, as an int array)
-// delivers after n + 2 steps: use Delay = (n + 2)·dt, or Delays with each
-// synapse's (n_i + 2)·dt.
+// BrainPy counts delays differently (docs/semantics.md, “Delays and
+// latency”). Its "no delay" (None) delivers after one step, as Delay 0 does
+// here. BrainPy ≥ 2.4's delay = d ms allocates n = ceil(d/dt) slots and
+// delivers after max(1, n − 1) steps: use Delay = max(1, n − 1)·dt to
+// reproduce it. BrainPy 2.1's delay_step = n (also per pre neuron, as an int
+// array) delivers after n + 2 steps: use Delay = (n + 2)·dt, or Delays with
+// each synapse's (n_i + 2)·dt.
 type ExponentialParams struct {
 	Tau        float64
 	GMax       float64

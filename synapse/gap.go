@@ -23,8 +23,9 @@ type GapParams struct {
 // DefaultGapJunction returns BrainPy's default conductance, GMax = 1.
 func DefaultGapJunction() GapParams { return GapParams{GMax: 1} }
 
-// GapJunction is electrical coupling (BrainPy's GapJunction; SEMANTICS
-// §9.3): every connection i → j with conductance w adds
+// GapJunction is electrical coupling (BrainPy's GapJunction; see
+// docs/semantics.md, “Synapse models”): every connection i → j with
+// conductance w adds
 //
 //	I_post,j += w·(V_pre,i − V_post,j)
 //

@@ -31,7 +31,8 @@ func DefaultAMPA() AMPAParams {
 }
 
 // AMPA is the two-state kinetic receptor model of Destexhe, Mainen &
-// Sejnowski (1994) (BrainPy's AMPA, SEMANTICS §9.3). For every pre neuron,
+// Sejnowski (1994) (BrainPy's AMPA; docs/semantics.md, “Synapse models”). For
+// every pre neuron,
 //
 //	ds/dt = α·T(t)·(1 − s) − β·s,  T(t) = T for T_dur after the last
 //	arriving spike, else 0

@@ -28,8 +28,8 @@ type NMDAParams struct {
 func DefaultNMDA() NMDAParams { return NMDAParams{A: 0.5, TauDecay: 100, TauRise: 2, GMax: 0.15} }
 
 // NMDA is the saturating NMDA receptor model of Brunel & Wang (2001)
-// (BrainPy's NMDA, SEMANTICS §9.3) with, by default, the Mg²⁺ block of
-// Jahr & Stevens (1990) as output. For every pre neuron,
+// (BrainPy's NMDA; docs/semantics.md, “Synapse models”) with, by default, the
+// Mg²⁺ block of Jahr & Stevens (1990) as output. For every pre neuron,
 //
 //	ds/dt = −s/τ_d + a·x·(1 − s),  dx/dt = −x/τ_r;  x ← x + 1 at each
 //	arriving spike

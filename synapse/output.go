@@ -6,9 +6,10 @@ import (
 )
 
 // Output turns a projection's post-sized conductance into current for the
-// post population (BrainPy's synaptic outputs, SEMANTICS §4.3). A
-// projection calls it once per step and post block, after updating its
-// conductance, with the post potential V left by the previous step.
+// post population (BrainPy's synaptic outputs; docs/semantics.md,
+// “Conductance updates”). A projection calls it once per step and post block,
+// after updating its conductance, with the post potential V left by the
+// previous step.
 //
 // CUBA, COBA and MgBlock are the outputs BrainPy offers; a user type may
 // implement Output too.

@@ -5,11 +5,11 @@ import (
 	"math"
 )
 
-// ShortTerm configures the short-term plasticity of a projection
-// (Tsodyks & Markram 1997; Tsodyks, Pawelzik & Markram 1998; BrainPy's
-// synplast.STD and STP, SEMANTICS §4.5). The state is kept per pre neuron
-// and driven by the spikes as they arrive (after the delay). Build one with
-// STD or STP.
+// ShortTerm configures the short-term plasticity of a projection (Tsodyks &
+// Markram 1997; Tsodyks, Pawelzik & Markram 1998; BrainPy's synplast.STD and
+// STP; docs/semantics.md, “Plasticity”). The state is kept per pre neuron and
+// driven by the spikes as they arrive (after the delay). Build one with STD
+// or STP.
 //
 // Depression only (STD, Facilitating false), resources x, x(0) = 1:
 //

@@ -38,10 +38,10 @@ func DefaultSTDP() STDPParams {
 }
 
 // STDP is an exponential synapse whose float32 per-synapse weights follow
-// pair-based spike-timing-dependent plasticity in trace form (Song, Miller
-// & Abbott 2000; BrainPy's STDP_Song2000, SEMANTICS §4.5). Each pre neuron
-// has a trace A_pre (τ_s) and each post neuron a trace A_post (τ_t); each
-// spike adds 1 to its trace. Step k runs, for post block b:
+// pair-based spike-timing-dependent plasticity in trace form (Song, Miller &
+// Abbott 2000; BrainPy's STDP_Song2000; docs/semantics.md, “Plasticity”).
+// Each pre neuron has a trace A_pre (τ_s) and each post neuron a trace A_post
+// (τ_t); each spike adds 1 to its trace. Step k runs, for post block b:
 //
 //  1. for each post neuron j that spiked at step k−1: w_ij ← clip(w_ij +
 //     A1·A_pre,i) for its synapses, then A_post,j += 1;

@@ -8,7 +8,7 @@ import (
 	"github.com/brainsim/brainsim/connect"
 	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/internal/kernel"
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 	"github.com/brainsim/brainsim/sim"
 )
 

@@ -4,7 +4,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 )
 
 // spikes100k returns 100 000 spikes of 3200 neurons over 1000 ms, sorted by

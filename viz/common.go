@@ -46,23 +46,33 @@ func checkSize(field string, v float64) error {
 	return nil
 }
 
-// newPlot creates a plot with a title and axis labels. Fixed ranges are set
-// by applyRanges after the plotters are added (Add widens the ranges).
+// newPlot creates a plot with a title, axis labels, NiceTicks on both axes
+// (automatic axes grow to the enclosing minor ticks when drawn) and the
+// legend outside the axes. Fixed ranges are set by applyRanges after the
+// plotters are added (Add widens the ranges).
 func newPlot(title, xlabel, ylabel string) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = title
 	p.X.Label.Text = xlabel
 	p.Y.Label.Text = ylabel
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Tick.Marker = NiceTicks{}
+		a.AutoRescale = true
+	}
+	placeLegendOutside(p)
 	return p
 }
 
-// applyRanges fixes the axis ranges that are not automatic.
+// applyRanges fixes the axis ranges that are not automatic; a fixed axis
+// keeps its range exactly.
 func applyRanges(p *plot.Plot, x, y Range) {
 	if !x.IsAuto() {
 		p.X.Min, p.X.Max = x.Lo, x.Hi
+		p.X.AutoRescale = false
 	}
 	if !y.IsAuto() {
 		p.Y.Min, p.Y.Max = y.Lo, y.Hi
+		p.Y.AutoRescale = false
 	}
 }
 

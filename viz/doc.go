@@ -11,6 +11,12 @@
 // gonum/plot offers (an empty axis label, extra plotters, tick marks) before
 // saving. Ranges are optional: the zero Range means "fit the data".
 //
+// Axes are labelled by NiceTicks at 4–8 round values (0, 50, …, 200 for a
+// 200 ms run; 0, 500, …, 3000 for 3200 neurons), and an automatic axis grows
+// to the nearest minor tick that encloses the data. A legend is drawn at the
+// top right of the figure, outside the axes, so it never hides data; the
+// data area narrows by the legend's width.
+//
 // Large figures are cheap: the dots of a raster are filled in batches of one
 // path each and long traces are stroked in pieces, because the image
 // rasteriser behind gonum/plot is quadratic in the size of a single path.

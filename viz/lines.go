@@ -32,7 +32,7 @@ type LineOptions struct {
 // bp.visualize.line_plot: series[j][k] is drawn at (t[k], series[j][k]).
 // Every series must have len(t) finite values and t must be finite. When
 // labels is non-nil it must hold one label per series and a legend is shown
-// (empty labels are left out of it).
+// (empty labels are left out of it) at the top right, outside the axes.
 func Lines(t []float64, series [][]float64, labels []string, opt LineOptions) (*plot.Plot, error) {
 	if err := checkLines(t, series, labels, opt); err != nil {
 		return nil, err
@@ -58,7 +58,6 @@ func Lines(t []float64, series [][]float64, labels []string, opt LineOptions) (*
 			p.Legend.Add(labels[j], l)
 		}
 	}
-	p.Legend.Top = true
 	applyRanges(p, opt.XLim, opt.YLim)
 	return p, nil
 }

@@ -1,7 +1,6 @@
 #!/usr/bin/python3
-"""Checks that the Brian2 neuron model of coba.py reproduces the single-neuron oracle of
-/work/shared/SEMANTICS.md §1.4 (derived there independently, in float64 with integer
-refractoriness): a lone LIF (no synapses, I_ext = 20, V0 = -60 mV) first spikes at step 138
+"""Checks that the Brian2 neuron model of coba.py reproduces the single-neuron reference values
+of docs/semantics.md, "Reference values" (float64, integer refractoriness): a lone LIF (no synapses, I_ext = 20, V0 = -60 mV) first spikes at step 138
 and then every 189 steps (50 frozen + 139 integrating). The analytic first-passage time is
 20 ms * ln 2 = 13.86 ms, i.e. the first step with t >= 13.86 ms after 139 updates is step 138.
 Uses Brian2's numpy runtime target (no compilation). Exits non-zero on mismatch."""

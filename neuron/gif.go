@@ -166,9 +166,9 @@ func (m *GIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], TH[j], I1[j], I2[j]}, in[j], &pc)
-		v := V[j]
+		v, dv := V[j], m.jumpAt(lo+j)
 		if k-last[j] > m.ref {
-			v = x.x0 + m.xi(k, lo+j)
+			v = x.x0 + m.xi(k, lo+j) + dv
 		}
 		th, i1, i2 := x.x1, x.x2, x.x3
 		if v >= TH[j] {

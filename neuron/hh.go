@@ -178,7 +178,7 @@ func (m *HH) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], M[j], H[j], N[j]}, in[j], &pc)
-		v := x.x0 + m.xi(k, lo+j)
+		v := x.x0 + m.xi(k, lo+j) + m.jumpAt(lo+j)
 		spk[j] = V[j] < p.VTh && v >= p.VTh
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))

@@ -131,7 +131,7 @@ func (m *HindmarshRose) Update(k int64, _ float64, lo, hi int, spikes []int32) [
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], Y[j], Z[j], 0}, in[j], &pc)
-		v := x.x0 + m.xi(k, lo+j)
+		v := x.x0 + m.xi(k, lo+j) + m.jumpAt(lo+j)
 		spk[j] = V[j] < p.VTh && v >= p.VTh
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))

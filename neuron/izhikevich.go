@@ -136,9 +136,9 @@ func (m *Izhikevich) Update(k int64, _ float64, lo, hi int, spikes []int32) []in
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], U[j], 0, 0}, in[j], &pc)
-		v, u := V[j], x.x1
+		v, u, dv := V[j], x.x1, m.jumpAt(lo+j)
 		if k-last[j] > m.ref {
-			v = x.x0 + m.xi(k, lo+j)
+			v = x.x0 + m.xi(k, lo+j) + dv
 		}
 		if v >= p.VTh {
 			v, u, last[j], spk[j] = p.C, u+p.D, k, true

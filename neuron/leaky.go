@@ -99,7 +99,7 @@ func (m *LeakyIntegrator) Update(k int64, _ float64, lo, hi int, spikes []int32)
 	V, in := m.v[lo:hi], m.input[lo:hi]
 	for j, v := range V {
 		vinf := vrest + r*in[j]
-		V[j] = vinf + (v-vinf)*d + m.xi(k, lo+j)
+		V[j] = vinf + (v-vinf)*d + m.xi(k, lo+j) + m.jumpAt(lo+j)
 	}
 	return spikes
 }

@@ -153,7 +153,7 @@ func (m *MorrisLecar) Update(k int64, _ float64, lo, hi int, spikes []int32) []i
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], W[j], 0, 0}, in[j], &pc)
-		v := x.x0 + m.xi(k, lo+j)
+		v := x.x0 + m.xi(k, lo+j) + m.jumpAt(lo+j)
 		spk[j] = V[j] < vth && v >= vth
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))

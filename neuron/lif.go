@@ -133,13 +133,16 @@ func (l *LIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	return spikes
 }
 
-// integrate steps neurons [lo, hi). With noise or voltage jumps it takes
-// the scalar loop (step); otherwise the kernel.
+// integrate steps neurons [lo, hi): with noise, the scalar loop (step);
+// otherwise the kernel, after integrateJumps if jumps may arrive.
 func (l *LIF) integrate(k int64, lo, hi int, spikes []int32) []int32 {
 	V := l.v[lo:hi]
 	in, last, spk := l.input[lo:hi][:len(V)], l.last[lo:hi][:len(V)], l.spike[lo:hi][:len(V)]
-	if l.noise != 0 || l.jump != nil {
+	if l.noise != 0 {
 		return l.integrateGo(k, lo, V, in, last, spk, spikes)
+	}
+	if l.jump != nil {
+		return l.integrateJumps(k, lo, V, in, last, spk, spikes)
 	}
 	n := len(spikes)
 	spikes = slicesGrow(spikes, len(V))
@@ -232,18 +235,3 @@ func (l *LIF) VarNames() []string { return []string{"V", "input"} }
 
 // Spike implements sim.Population.
 func (l *LIF) Spike() []bool { return l.spike }
-
-// Jumps implements synapse.JumpTarget: it returns the population's
-// post-sized accumulator of voltage jumps (mV), allocated on the first call
-// after Init. Projections add to it in their post block during the
-// projection phase; Update adds Jumps()[j] to the integrated V of neuron j
-// (BrainPy's delta inputs, added after the integration), drops it if j is
-// refractory (the refractory freeze restores the old V), tests the
-// threshold, and clears it. A population nobody asked has no accumulator
-// and keeps its fast path.
-func (l *LIF) Jumps() []float64 {
-	if l.jump == nil {
-		l.jump = make([]float64, l.n)
-	}
-	return l.jump
-}

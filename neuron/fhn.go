@@ -27,7 +27,7 @@ type FHNParams struct {
 }
 
 // DefaultFHN returns BrainPy's defaults (bp.neurons.FHN,
-// brainpy/_src/dynold/neurons/reduced_models.py), FitzHugh's classic values.
+// brainpy/dynold/neurons/reduced_models.py), FitzHugh's classic values.
 func DefaultFHN() FHNParams {
 	return FHNParams{A: 0.7, B: 0.8, Tau: 12.5, VTh: 1.8, V0: initial.Constant(0), W0: initial.Constant(0)}
 }

@@ -39,7 +39,7 @@ type GIFParams struct {
 }
 
 // DefaultGIF returns BrainPy's defaults (bp.dyn.GifRef,
-// brainpy/_src/dyn/neurons/lif.py).
+// brainpy/dyn/neurons/lif.py).
 func DefaultGIF() GIFParams {
 	return GIFParams{VRest: -70, VReset: -70, VThInf: -50, VThReset: -60, R: 20, Tau: 20,
 		A: 0, B: 0.01, K1: 0.2, K2: 0.02, R1: 0, R2: 1, A1: 0, A2: 0,

@@ -30,7 +30,7 @@ type HHParams struct {
 }
 
 // DefaultHH returns BrainPy's defaults (bp.dyn.HH,
-// brainpy/_src/dyn/neurons/hh.py). Note BrainPy's g_L = 0.03, a tenth of
+// brainpy/dyn/neurons/hh.py). Note BrainPy's g_L = 0.03, a tenth of
 // Hodgkin & Huxley's 0.3.
 func DefaultHH() HHParams {
 	return HHParams{ENa: 50, GNa: 120, EK: -77, GK: 36, EL: -54.387, GL: 0.03, C: 1, VTh: 20,

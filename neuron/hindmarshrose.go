@@ -30,7 +30,7 @@ type HindmarshRoseParams struct {
 }
 
 // DefaultHindmarshRose returns BrainPy's defaults (bp.neurons.HindmarshRose,
-// brainpy/_src/dynold/neurons/reduced_models.py).
+// brainpy/dynold/neurons/reduced_models.py).
 func DefaultHindmarshRose() HindmarshRoseParams {
 	return HindmarshRoseParams{A: 1, B: 3, C: 1, D: 5, R: 0.01, S: 4, VRest: -1.6, VTh: 1,
 		V0: initial.Constant(0), Y0: initial.Constant(-10), Z0: initial.Constant(0)}

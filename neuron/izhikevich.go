@@ -31,7 +31,7 @@ type IzhikevichParams struct {
 }
 
 // DefaultIzhikevich returns BrainPy's defaults, the regular-spiking cell
-// (bp.dyn.IzhikevichRef, brainpy/_src/dyn/neurons/lif.py). U0 is nil (B·V0).
+// (bp.dyn.IzhikevichRef, brainpy/dyn/neurons/lif.py). U0 is nil (B·V0).
 func DefaultIzhikevich() IzhikevichParams {
 	return IzhikevichParams{A: 0.02, B: 0.2, C: -65, D: 8, VTh: 30, P1: 0.04, P2: 5, P3: 140,
 		V0: initial.Constant(-70)}

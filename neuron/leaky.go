@@ -21,7 +21,7 @@ type LeakyIntegratorParams struct {
 }
 
 // DefaultLeakyIntegrator returns BrainPy's defaults
-// (bp.neurons.LeakyIntegrator, brainpy/_src/dynold/neurons/reduced_models.py).
+// (bp.neurons.LeakyIntegrator, brainpy/dynold/neurons/reduced_models.py).
 func DefaultLeakyIntegrator() LeakyIntegratorParams {
 	return LeakyIntegratorParams{VRest: 0, R: 1, Tau: 10, V0: initial.Constant(0)}
 }

@@ -33,7 +33,7 @@ type MorrisLecarParams struct {
 }
 
 // DefaultMorrisLecar returns BrainPy's defaults (bp.dyn.MorrisLecar,
-// brainpy/_src/dyn/neurons/hh.py): the type II (Hopf) parameter set of
+// brainpy/dyn/neurons/hh.py): the type II (Hopf) parameter set of
 // Rinzel & Ermentrout (1989) with V_Ca = 130 mV.
 func DefaultMorrisLecar() MorrisLecarParams {
 	return MorrisLecarParams{VCa: 130, GCa: 4.4, VK: -84, GK: 8, VLeak: -60, GLeak: 2, C: 20,

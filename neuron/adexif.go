@@ -30,9 +30,11 @@ type AdExIFParams struct {
 }
 
 // DefaultAdExIF returns BrainPy's defaults (bp.dyn.AdExIFRef,
-// brainpy/_src/dyn/neurons/lif.py).
+// brainpy/dyn/neurons/lif.py, BrainPy 2.8.2): the constructor's values.
+// VTh is −55 mV, the constructor's default; BrainPy's docstring table
+// lists −30 mV, which the code does not use.
 func DefaultAdExIF() AdExIFParams {
-	return AdExIFParams{VRest: -65, VReset: -68, VTh: -30, VT: -59.9, DeltaT: 3.48,
+	return AdExIFParams{VRest: -65, VReset: -68, VTh: -55, VT: -59.9, DeltaT: 3.48,
 		A: 1, B: 1, R: 1, Tau: 10, TauW: 30, V0: initial.Constant(0), W0: initial.Constant(0)}
 }
 
@@ -57,7 +59,7 @@ func DefaultAdExIF() AdExIFParams {
 //	name    default  unit  meaning
 //	VRest   −65      mV    resting potential
 //	VReset  −68      mV    reset potential
-//	VTh     −30      mV    numerical spike threshold
+//	VTh     −55      mV    numerical spike threshold (see below)
 //	VT      −59.9    mV    threshold of the exponential term
 //	DeltaT  3.48     mV    spike slope factor
 //	A       1        —     subthreshold adaptation coupling

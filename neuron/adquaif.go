@@ -26,7 +26,7 @@ type AdQuaIFParams struct {
 }
 
 // DefaultAdQuaIF returns BrainPy's defaults (bp.dyn.AdQuaIFRef,
-// brainpy/_src/dyn/neurons/lif.py).
+// brainpy/dyn/neurons/lif.py).
 func DefaultAdQuaIF() AdQuaIFParams {
 	return AdQuaIFParams{VRest: -65, VReset: -68, VTh: -30, VC: -50, A: 1, B: 0.1, C: 0.07,
 		Tau: 10, TauW: 10, V0: initial.Constant(0), W0: initial.Constant(0)}

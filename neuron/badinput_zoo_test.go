@@ -95,7 +95,7 @@ func TestZooBadInput(t *testing.T) {
 		{"ExpIF size", expif(0, func(*neuron.ExpIFParams) {}), "ExpIF size = 0: must be > 0"},
 		{"ExpIF Tau", expif(1, func(p *neuron.ExpIFParams) { p.Tau = 0 }), "ExpIF Tau = 0: must be a finite number > 0"},
 		{"ExpIF DeltaT", expif(1, func(p *neuron.ExpIFParams) { p.DeltaT = -1 }), "ExpIF DeltaT = -1: must be a finite number > 0"},
-		{"ExpIF VReset", expif(1, func(p *neuron.ExpIFParams) { p.VReset = -30 }), "ExpIF VReset = -30: must be finite and < VTh = -30"},
+		{"ExpIF VReset", expif(1, func(p *neuron.ExpIFParams) { p.VReset = -30 }), "ExpIF VReset = -30: must be finite and < VTh = -55"},
 		{"ExpIF VT", expif(1, func(p *neuron.ExpIFParams) { p.VT = nan }), "ExpIF VT = NaN: must be finite"},
 		{"ExpIF TauRef", expif(1, func(p *neuron.ExpIFParams) { p.TauRef = -0.5 }), "ExpIF TauRef = -0.5: must be a finite number >= 0"},
 		{"ExpIF Method", expif(1, func(p *neuron.ExpIFParams) { p.Method = "rk45" }), "ExpIF Method = rk45: must be one of exp_auto"},

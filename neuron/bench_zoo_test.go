@@ -76,3 +76,23 @@ func BenchmarkUpdateLIF(b *testing.B) {
 	p.V0 = initial.Uniform(-5, 20)
 	benchUpdate(b, must(neuron.NewLIF(benchN, p)), 25)
 }
+
+// BenchmarkUpdateLIFJumps is BenchmarkUpdateLIF with a jump accumulator (a
+// Delta projection targets the population): the scalar loop.
+func BenchmarkUpdateLIFJumps(b *testing.B) {
+	p := neuron.DefaultLIF()
+	p.V0 = initial.Uniform(-5, 20)
+	l := must(neuron.NewLIF(benchN, p))
+	benchUpdate(b, jumping{l}, 25)
+}
+
+// jumping asks for the accumulator right after Init, as a Delta would.
+type jumping struct{ *neuron.LIF }
+
+func (j jumping) Init(env *sim.Env) error {
+	if err := j.LIF.Init(env); err != nil {
+		return err
+	}
+	j.Jumps()
+	return nil
+}

@@ -174,6 +174,7 @@ type base struct {
 	ref    int64   // refractory steps, round(TauRef/dt)
 	noise  float64 // σ·√dt
 	noiseK uint64
+	jump   []float64  // voltage jumps of the step (nil: no Delta projection); see Jumps
 	vars   []stateVar // the model's variables besides "input", in order
 }
 
@@ -224,6 +225,7 @@ func (b *base) setup(env *sim.Env, method string, tauRef, noise float64) error {
 	b.ref = ref
 	b.noise = noise * math.Sqrt(env.Dt)
 	b.noiseK = rng.String(env.Key, "noise")
+	b.jump = nil
 	for _, s := range b.vars {
 		*s.v = make([]float64, b.n)
 	}
@@ -238,6 +240,27 @@ func (b *base) xi(k int64, i int) float64 {
 		return 0
 	}
 	return b.noise * rng.Normal(b.noiseK, uint64(k)*uint64(b.n)+uint64(i))
+}
+
+// Jumps implements synapse.JumpTarget (see LIF.Jumps).
+func (b *base) Jumps() []float64 {
+	if b.jump == nil {
+		b.jump = make([]float64, b.n)
+	}
+	return b.jump
+}
+
+// jumpAt returns and clears the voltage jump that arrived for neuron i in
+// this step (0 when no projection asked for Jumps). The caller adds it to
+// the integrated V, unless the neuron is refractory, then tests the
+// threshold.
+func (b *base) jumpAt(i int) float64 {
+	if b.jump == nil {
+		return 0
+	}
+	d := b.jump[i]
+	b.jump[i] = 0
+	return d
 }
 
 // Size implements sim.Population.
@@ -315,16 +338,16 @@ func (c *checker) common(method string, noise float64) {
 func rngKey(key uint64, label string) uint64 { return rng.String(key, label) }
 
 // stepV advances the one-variable spiking models (ExpIF, QuaIF) over
-// neurons [lo, hi): integrate V unless refractory, add noise, then
-// threshold and reset.
+// neurons [lo, hi): integrate V and add noise and jumps unless refractory,
+// then threshold and reset.
 func stepV[S system](b *base, s S, V []float64, k int64, lo, hi int, vth, vreset float64, spikes []int32) []int32 {
 	V, in, last, spk := V[lo:hi], b.input[lo:hi], b.last[lo:hi], b.spike[lo:hi]
 	var pc phiCache
 	for j := range V {
-		v := V[j]
+		v, dv := V[j], b.jumpAt(lo+j)
 		if k-last[j] > b.ref {
 			x := advance(s, &b.tab, b.dt, vec{v, 0, 0, 0}, in[j], &pc)
-			v = x.x0 + b.xi(k, lo+j)
+			v = x.x0 + b.xi(k, lo+j) + dv
 		}
 		if v >= vth {
 			V[j], last[j], spk[j] = vreset, k, true
@@ -338,15 +361,15 @@ func stepV[S system](b *base, s S, V []float64, k int64, lo, hi int, vth, vreset
 
 // stepVW advances the adaptive two-variable models (AdExIF, AdQuaIF): V and
 // w are integrated jointly, V keeps its old value while refractory (w goes
-// on), and a spike resets V and adds b to w.
+// on, and jumps are dropped), and a spike resets V and adds b to w.
 func stepVW[S system](b *base, s S, V, W []float64, k int64, lo, hi int, vth, vreset, bw float64, spikes []int32) []int32 {
 	V, W, in, last, spk := V[lo:hi], W[lo:hi], b.input[lo:hi], b.last[lo:hi], b.spike[lo:hi]
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &b.tab, b.dt, vec{V[j], W[j], 0, 0}, in[j], &pc)
-		v, w := V[j], x.x1
+		v, w, dv := V[j], x.x1, b.jumpAt(lo+j)
 		if k-last[j] > b.ref {
-			v = x.x0 + b.xi(k, lo+j)
+			v = x.x0 + b.xi(k, lo+j) + dv
 		}
 		if v >= vth {
 			v, w, last[j], spk[j] = vreset, w+bw, k, true

@@ -55,6 +55,7 @@ type Custom struct {
 	in     [][]float64      // per block: the input the RHS sees
 	bounds []int
 	dt     float64
+	jump   []float64 // voltage jumps of the step (nil: none asked); see Jumps
 }
 
 // NewCustom returns n neurons of the model p after checking it.
@@ -124,7 +125,22 @@ func (c *Custom) Init(env *sim.Env) error {
 		c.odes[b] = ode
 	}
 	c.bounds, c.dt = env.Bounds, env.Dt
+	c.jump = nil
 	return nil
+}
+
+// Jumps implements synapse.JumpTarget when Vars[0] is "V": voltage jumps
+// are added to V after the integration step, before the threshold test
+// (as LIF.Jumps describes; Custom has no refractory period). With another
+// name it returns nil, and a Delta projection writes "V" directly.
+func (c *Custom) Jumps() []float64 {
+	if c.p.Vars[0] != "V" {
+		return nil
+	}
+	if c.jump == nil {
+		c.jump = make([]float64, c.n)
+	}
+	return c.jump
 }
 
 // Update implements sim.Population. Blocks are found from lo (the runner
@@ -151,6 +167,13 @@ func (c *Custom) Update(k int64, t float64, lo, hi int, spikes []int32) []int32 
 		x = xs[:len(c.vars)]
 	} else {
 		x = make([]float64, len(c.vars))
+	}
+	if c.jump != nil {
+		jump := c.jump[lo:hi]
+		for i, d := range jump {
+			y[i] += d
+			jump[i] = 0
+		}
 	}
 	for i := 0; i < m; i++ {
 		s := y[i] >= c.p.VTh

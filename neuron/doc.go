@@ -7,4 +7,11 @@
 // is used once, the refractory test (integer steps, inclusive) comes before
 // the threshold test (V ≥ V_th), and a spike resets V and is seen by
 // projections in the next step.
+//
+// Every model with a membrane potential "V" also takes voltage jumps
+// (synapse.Delta) through its Jumps accumulator, as BrainPy takes its delta
+// inputs: they are added to V after the step's integration and before the
+// threshold test, and a model with a refractory period (TauRef) drops the
+// jumps that arrive while a neuron is refractory, because the refractory
+// freeze restores the old V. Brian2 and NEST drop them as well.
 package neuron

@@ -29,9 +29,11 @@ type ExpIFParams struct {
 }
 
 // DefaultExpIF returns BrainPy's defaults (bp.dyn.ExpIFRef,
-// brainpy/_src/dyn/neurons/lif.py).
+// brainpy/dyn/neurons/lif.py, BrainPy 2.8.2): the constructor's values.
+// VTh is −55 mV, the constructor's default; BrainPy's docstring table
+// lists −30 mV, which the code does not use.
 func DefaultExpIF() ExpIFParams {
-	return ExpIFParams{VRest: -65, VReset: -68, VTh: -30, VT: -59.9, DeltaT: 3.48,
+	return ExpIFParams{VRest: -65, VReset: -68, VTh: -55, VT: -59.9, DeltaT: 3.48,
 		R: 1, Tau: 10, V0: initial.Constant(0)}
 }
 
@@ -53,7 +55,7 @@ func DefaultExpIF() ExpIFParams {
 //	name    default  unit  meaning
 //	VRest   −65      mV    resting potential
 //	VReset  −68      mV    reset potential
-//	VTh     −30      mV    numerical spike threshold
+//	VTh     −55      mV    numerical spike threshold (see below)
 //	VT      −59.9    mV    threshold of the exponential term (rheobase)
 //	DeltaT  3.48     mV    spike slope factor
 //	R       1        —     membrane resistance

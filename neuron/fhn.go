@@ -27,7 +27,7 @@ type FHNParams struct {
 }
 
 // DefaultFHN returns BrainPy's defaults (bp.neurons.FHN,
-// brainpy/_src/dynold/neurons/reduced_models.py), FitzHugh's classic values.
+// brainpy/dynold/neurons/reduced_models.py), FitzHugh's classic values.
 func DefaultFHN() FHNParams {
 	return FHNParams{A: 0.7, B: 0.8, Tau: 12.5, VTh: 1.8, V0: initial.Constant(0), W0: initial.Constant(0)}
 }
@@ -115,7 +115,7 @@ func (m *FHN) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], W[j], 0, 0}, in[j], &pc)
-		v := x.x0 + m.xi(k, lo+j)
+		v := x.x0 + m.xi(k, lo+j) + m.jumpAt(lo+j)
 		spk[j] = V[j] < p.VTh && v >= p.VTh
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))

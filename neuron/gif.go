@@ -39,7 +39,7 @@ type GIFParams struct {
 }
 
 // DefaultGIF returns BrainPy's defaults (bp.dyn.GifRef,
-// brainpy/_src/dyn/neurons/lif.py).
+// brainpy/dyn/neurons/lif.py).
 func DefaultGIF() GIFParams {
 	return GIFParams{VRest: -70, VReset: -70, VThInf: -50, VThReset: -60, R: 20, Tau: 20,
 		A: 0, B: 0.01, K1: 0.2, K2: 0.02, R1: 0, R2: 1, A1: 0, A2: 0,
@@ -168,9 +168,9 @@ func (m *GIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], TH[j], I1[j], I2[j]}, in[j], &pc)
-		v := V[j]
+		v, dv := V[j], m.jumpAt(lo+j)
 		if k-last[j] > m.ref {
-			v = x.x0 + m.xi(k, lo+j)
+			v = x.x0 + m.xi(k, lo+j) + dv
 		}
 		th, i1, i2 := x.x1, x.x2, x.x3
 		if v >= TH[j] {

@@ -30,7 +30,7 @@ type HHParams struct {
 }
 
 // DefaultHH returns BrainPy's defaults (bp.dyn.HH,
-// brainpy/_src/dyn/neurons/hh.py). Note BrainPy's g_L = 0.03, a tenth of
+// brainpy/dyn/neurons/hh.py). Note BrainPy's g_L = 0.03, a tenth of
 // Hodgkin & Huxley's 0.3.
 func DefaultHH() HHParams {
 	return HHParams{ENa: 50, GNa: 120, EK: -77, GK: 36, EL: -54.387, GL: 0.03, C: 1, VTh: 20,
@@ -180,7 +180,7 @@ func (m *HH) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], M[j], H[j], N[j]}, in[j], &pc)
-		v := x.x0 + m.xi(k, lo+j)
+		v := x.x0 + m.xi(k, lo+j) + m.jumpAt(lo+j)
 		spk[j] = V[j] < p.VTh && v >= p.VTh
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))

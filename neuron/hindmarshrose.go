@@ -30,7 +30,7 @@ type HindmarshRoseParams struct {
 }
 
 // DefaultHindmarshRose returns BrainPy's defaults (bp.neurons.HindmarshRose,
-// brainpy/_src/dynold/neurons/reduced_models.py).
+// brainpy/dynold/neurons/reduced_models.py).
 func DefaultHindmarshRose() HindmarshRoseParams {
 	return HindmarshRoseParams{A: 1, B: 3, C: 1, D: 5, R: 0.01, S: 4, VRest: -1.6, VTh: 1,
 		V0: initial.Constant(0), Y0: initial.Constant(-10), Z0: initial.Constant(0)}
@@ -133,7 +133,7 @@ func (m *HindmarshRose) Update(k int64, _ float64, lo, hi int, spikes []int32) [
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], Y[j], Z[j], 0}, in[j], &pc)
-		v := x.x0 + m.xi(k, lo+j)
+		v := x.x0 + m.xi(k, lo+j) + m.jumpAt(lo+j)
 		spk[j] = V[j] < p.VTh && v >= p.VTh
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))

@@ -31,7 +31,7 @@ type IzhikevichParams struct {
 }
 
 // DefaultIzhikevich returns BrainPy's defaults, the regular-spiking cell
-// (bp.dyn.IzhikevichRef, brainpy/_src/dyn/neurons/lif.py). U0 is nil (B·V0).
+// (bp.dyn.IzhikevichRef, brainpy/dyn/neurons/lif.py). U0 is nil (B·V0).
 func DefaultIzhikevich() IzhikevichParams {
 	return IzhikevichParams{A: 0.02, B: 0.2, C: -65, D: 8, VTh: 30, P1: 0.04, P2: 5, P3: 140,
 		V0: initial.Constant(-70)}
@@ -138,9 +138,9 @@ func (m *Izhikevich) Update(k int64, _ float64, lo, hi int, spikes []int32) []in
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], U[j], 0, 0}, in[j], &pc)
-		v, u := V[j], x.x1
+		v, u, dv := V[j], x.x1, m.jumpAt(lo+j)
 		if k-last[j] > m.ref {
-			v = x.x0 + m.xi(k, lo+j)
+			v = x.x0 + m.xi(k, lo+j) + dv
 		}
 		if v >= p.VTh {
 			v, u, last[j], spk[j] = p.C, u+p.D, k, true

@@ -21,7 +21,7 @@ type LeakyIntegratorParams struct {
 }
 
 // DefaultLeakyIntegrator returns BrainPy's defaults
-// (bp.neurons.LeakyIntegrator, brainpy/_src/dynold/neurons/reduced_models.py).
+// (bp.neurons.LeakyIntegrator, brainpy/dynold/neurons/reduced_models.py).
 func DefaultLeakyIntegrator() LeakyIntegratorParams {
 	return LeakyIntegratorParams{VRest: 0, R: 1, Tau: 10, V0: initial.Constant(0)}
 }
@@ -101,7 +101,7 @@ func (m *LeakyIntegrator) Update(k int64, _ float64, lo, hi int, spikes []int32)
 	V, in := m.v[lo:hi], m.input[lo:hi]
 	for j, v := range V {
 		vinf := vrest + r*in[j]
-		V[j] = vinf + (v-vinf)*d + m.xi(k, lo+j)
+		V[j] = vinf + (v-vinf)*d + m.xi(k, lo+j) + m.jumpAt(lo+j)
 	}
 	return spikes
 }

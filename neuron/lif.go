@@ -19,8 +19,8 @@ type LIFParams struct {
 	// Tau is the membrane time constant (> 0).
 	Tau float64
 	// TauRef is the refractory period (>= 0), counted as round(TauRef/dt)
-	// steps: after a spike at step s, V stays at V_reset and input is
-	// discarded while k − s ≤ round(TauRef/dt).
+	// steps: after a spike at step s, V stays at V_reset and input and
+	// voltage jumps (Jumps) are discarded while k − s ≤ round(TauRef/dt).
 	TauRef float64
 	// R is the membrane resistance; 0 means 1 (BrainPy's default).
 	R float64
@@ -38,7 +38,9 @@ type LIFParams struct {
 //
 // Variables: "V" (mV), "input" (the current summed for the current step; it
 // is cleared at the start of each step, so after a step it holds the input
-// that step used). It sends spikes and receives current into "input".
+// that step used). It sends spikes, receives current into "input" and
+// voltage jumps through Jumps (added after the integration, as BrainPy's
+// delta inputs).
 type LIF struct {
 	n      int
 	p      LIFParams
@@ -50,6 +52,7 @@ type LIF struct {
 	ref    int64
 	noise  float64 // σ·√dt
 	noiseK uint64
+	jump   []float64 // voltage jumps of the step; nil until a projection asks (Jumps)
 	channels
 }
 
@@ -104,6 +107,7 @@ func (l *LIF) Init(env *sim.Env) error {
 	}
 	l.noise = l.p.Noise * math.Sqrt(env.Dt)
 	l.noiseK = rng.String(env.Key, "noise")
+	l.jump = nil
 	l.reset()
 	l.v = make([]float64, l.n)
 	l.input = make([]float64, l.n)
@@ -131,13 +135,16 @@ func (l *LIF) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	return spikes
 }
 
-// integrate steps neurons [lo, hi). Noise, when present, is added by a
-// second pass before the threshold, keeping the call out of the hot loop.
+// integrate steps neurons [lo, hi): with noise, the scalar loop (step);
+// otherwise the kernel, after integrateJumps if jumps may arrive.
 func (l *LIF) integrate(k int64, lo, hi int, spikes []int32) []int32 {
 	V := l.v[lo:hi]
 	in, last, spk := l.input[lo:hi][:len(V)], l.last[lo:hi][:len(V)], l.spike[lo:hi][:len(V)]
 	if l.noise != 0 {
-		return l.integrateNoisy(k, lo, V, in, last, spk, spikes)
+		return l.integrateGo(k, lo, V, in, last, spk, spikes)
+	}
+	if l.jump != nil {
+		return l.integrateJumps(k, lo, V, in, last, spk, spikes)
 	}
 	n := len(spikes)
 	spikes = slicesGrow(spikes, len(V))
@@ -150,28 +157,47 @@ func (l *LIF) params(k int64) *kernel.LIF {
 	return &kernel.LIF{VRest: l.p.VRest, R: l.p.R, VTh: l.p.VTh, VReset: l.p.VReset, Decay: l.decay, Ref: l.ref, K: k}
 }
 
-// integrateNoisy is integrate with noise, a chunk of draws at a time (its
-// buffer lives here so that the noiseless path does not clear it).
-func (l *LIF) integrateNoisy(k int64, lo int, V, in []float64, last []int64, spk []bool, spikes []int32) []int32 {
+// integrateGo is integrate with noise and/or jumps, a chunk of noise
+// draws at a time (the buffer lives here so that the kernel path does not
+// clear it).
+func (l *LIF) integrateGo(k int64, lo int, V, in []float64, last []int64, spk []bool, spikes []int32) []int32 {
 	var noise [chunk]float64
+	var jump []float64
+	if l.jump != nil {
+		jump = l.jump[lo : lo+len(V)]
+	}
 	for a := 0; a < len(V); a += chunk {
 		b := min(a+chunk, len(V))
-		for j := a; j < b; j++ {
-			noise[j-a] = l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
+		if l.noise != 0 {
+			for j := a; j < b; j++ {
+				noise[j-a] = l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
+			}
 		}
-		spikes = l.step(k, V[a:b], in[a:b], last[a:b], spk[a:b], noise[:b-a], lo+a, spikes)
+		var jb []float64
+		if jump != nil {
+			jb = jump[a:b]
+		}
+		spikes = l.step(k, V[a:b], in[a:b], last[a:b], spk[a:b], noise[:b-a], jb, lo+a, spikes)
 	}
 	return spikes
 }
 
-// step is integrate's loop with additive noise (BrainPy's noise=σ: the
-// SDE's Euler–Maruyama increment σ·√dt·ξ added to the exponential step).
-func (l *LIF) step(k int64, V, in []float64, last []int64, spk []bool, noise []float64, lo int, spikes []int32) []int32 {
+// step is integrate's scalar loop, in BrainPy's order: the exponential
+// step, plus the noise increment σ·√dt·ξ (BrainPy's noise=σ, the SDE's
+// Euler–Maruyama term; zeros without noise), plus the voltage jumps (nil:
+// none; each is cleared), then the refractory freeze, which restores the
+// old V and so drops the jumps, then threshold and reset.
+func (l *LIF) step(k int64, V, in []float64, last []int64, spk []bool, noise, jump []float64, lo int, spikes []int32) []int32 {
 	vrest, r, vth, vreset, d, ref := l.p.VRest, l.p.R, l.p.VTh, l.p.VReset, l.decay, l.ref
+	noise = noise[:len(V)]
 	for j := range V {
 		vold := V[j]
 		vinf := vrest + r*in[j]
 		v := vinf + (vold-vinf)*d + noise[j]
+		if jump != nil {
+			v += jump[j]
+			jump[j] = 0
+		}
 		if k-last[j] <= ref {
 			v = vold
 		}

@@ -33,7 +33,7 @@ type MorrisLecarParams struct {
 }
 
 // DefaultMorrisLecar returns BrainPy's defaults (bp.dyn.MorrisLecar,
-// brainpy/_src/dyn/neurons/hh.py): the type II (Hopf) parameter set of
+// brainpy/dyn/neurons/hh.py): the type II (Hopf) parameter set of
 // Rinzel & Ermentrout (1989) with V_Ca = 130 mV.
 func DefaultMorrisLecar() MorrisLecarParams {
 	return MorrisLecarParams{VCa: 130, GCa: 4.4, VK: -84, GK: 8, VLeak: -60, GLeak: 2, C: 20,
@@ -155,7 +155,7 @@ func (m *MorrisLecar) Update(k int64, _ float64, lo, hi int, spikes []int32) []i
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], W[j], 0, 0}, in[j], &pc)
-		v := x.x0 + m.xi(k, lo+j)
+		v := x.x0 + m.xi(k, lo+j) + m.jumpAt(lo+j)
 		spk[j] = V[j] < vth && v >= vth
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))

@@ -28,7 +28,7 @@ type QuaIFParams struct {
 }
 
 // DefaultQuaIF returns BrainPy's defaults (bp.dyn.QuaIFRef,
-// brainpy/_src/dyn/neurons/lif.py).
+// brainpy/dyn/neurons/lif.py).
 func DefaultQuaIF() QuaIFParams {
 	return QuaIFParams{VRest: -65, VReset: -68, VTh: -30, VC: -50, C: 0.07, R: 1, Tau: 10,
 		V0: initial.Constant(0)}

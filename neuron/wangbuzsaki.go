@@ -29,7 +29,7 @@ type WangBuzsakiParams struct {
 }
 
 // DefaultWangBuzsaki returns BrainPy's defaults (bp.dyn.WangBuzsakiHH,
-// brainpy/_src/dyn/neurons/hh.py).
+// brainpy/dyn/neurons/hh.py).
 func DefaultWangBuzsaki() WangBuzsakiParams {
 	return WangBuzsakiParams{ENa: 55, GNa: 35, EK: -90, GK: 9, EL: -65, GL: 0.1, Phi: 5, C: 1, VTh: 20,
 		V0: initial.Constant(-65), H0: initial.Constant(0.6), N0: initial.Constant(0.32)}
@@ -162,7 +162,7 @@ func (m *WangBuzsaki) Update(k int64, _ float64, lo, hi int, spikes []int32) []i
 	var pc phiCache
 	for j := range V {
 		x := advance(s, &m.tab, m.dt, vec{V[j], H[j], N[j], 0}, in[j], &pc)
-		v := x.x0 + m.xi(k, lo+j)
+		v := x.x0 + m.xi(k, lo+j) + m.jumpAt(lo+j)
 		spk[j] = V[j] < vth && v >= vth
 		if spk[j] {
 			spikes = append(spikes, int32(lo+j))

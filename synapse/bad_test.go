@@ -108,6 +108,7 @@ func TestConstructorsRejectBadInput(t *testing.T) {
 		{expo(func(p *synapse.ExponentialParams) { p.STP = &bad }), "Exponential STP.U = 1.5: must be in (0, 1]"},
 		{expo(func(p *synapse.ExponentialParams) { p.STP = &badF }), "Exponential STP.TauF = 10: depression-only"},
 		{expo(func(p *synapse.ExponentialParams) { s := synapse.STP(0.1, 0, 100); p.STP = &s }), "Exponential STP.TauF = 0"},
+		{expo(func(p *synapse.ExponentialParams) { s := synapse.DefaultSTP(); s.Form = 7; p.STP = &s }), "Exponential STP.Form = 7: must be BrainPyForm (0) or TsodyksMarkram (1)"},
 		{expo(func(p *synapse.ExponentialParams) { s := synapse.STD(-1, 0.1); p.STP = &s }), "Exponential STP.TauD = -1"},
 		{expo(func(p *synapse.ExponentialParams) { p.STP = &stp; p.Delays = []float64{1} }), "Exponential: short-term plasticity needs one delay"},
 		{dual(func(p *synapse.DualExpParams) { p.TauRise = -1 }, nil), "DualExp TauRise = -1"},

@@ -1,6 +1,7 @@
 package synapse
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/brainsim/brainsim/connect"
@@ -10,10 +11,18 @@ import (
 
 // DeltaParams are the parameters of a Delta projection.
 //
-//	TauRef  refractory period of the post population, ms (>= 0)   0
 //	GMax, WeightInit, Weights, Delay, Delays, DelayInit, STP: as in
 //	ExponentialParams; GMax (the jump, mV)                          1
+//	TauRef  deprecated, see below                                   0
 type DeltaParams struct {
+	// TauRef is deprecated: a post population that implements JumpTarget
+	// (every neuron model of package neuron) drops the jumps that arrive
+	// during its own refractory period, and TauRef is ignored. It is used
+	// only for a post population without Jumps, onto which the jumps are
+	// written directly: then no jump is applied at steps k with
+	// k − (last post spike) ≤ round(TauRef/dt), the post spikes being read
+	// from the population's spike flags. It must be a finite number of
+	// ms >= 0.
 	TauRef     float64
 	GMax       float64
 	WeightInit initial.Init
@@ -24,39 +33,55 @@ type DeltaParams struct {
 	STP        *ShortTerm
 }
 
-// DefaultDelta returns BrainPy's defaults: GMax = 1 mV, no refractory mask.
+// DefaultDelta returns BrainPy's defaults: GMax = 1 mV.
 func DefaultDelta() DeltaParams { return DeltaParams{GMax: 1} }
+
+// JumpTarget is implemented by populations that take voltage jumps the way
+// BrainPy takes its delta inputs: after integrating the step.
+//
+// Jumps returns a post-sized accumulator (mV), the same slice on every call
+// until the next Init, or nil if the population cannot take jumps. In step
+// k, projections add to it during the projection phase, each in its own
+// post block; then the population, for every neuron j of the block, adds
+// Jumps()[j] to the V it has just integrated, restores the old V instead if
+// j is refractory (so jumps arriving during the refractory period are
+// dropped), tests the threshold and sets Jumps()[j] to 0. Jumps is called
+// from the projection's Init, after the population's Init.
+type JumpTarget interface {
+	Jumps() []float64
+}
 
 // Delta is the voltage-jump synapse (BrainPy's bp.synapses.Delta and
 // FullProjDelta): each arriving spike adds its weight w (mV) to the post
 // membrane potential, V_post ← V_post + w·e (e = 1, or the short-term
 // efficacy). It has no state of its own.
 //
-// The jump is written to the post "V" in the projection phase of the step,
-// before the post population integrates. Compared with BrainPy, which adds
-// delta inputs after the integration, this means:
+// With a post population that implements JumpTarget (all the models of
+// package neuron) the order within step k is BrainPy's: the post neuron
+// integrates its V over the step, then the jumps that arrived in step k are
+// added, then, if the neuron is refractory, V is restored to its old value
+// (the jumps are lost), then the threshold is tested. For a LIF neuron
+// that is not refractory,
 //
-//   - the jump is integrated with the step: a LIF neuron ends the arrival
-//     step at V∞ + (V + w − V∞)·e^{−dt/τ_m} instead of V∞ + (V − V∞)·e^{−dt/τ_m}
-//   - w, a factor e^{−dt/τ_m} on the jump (0.995 for dt = 0.1, τ_m = 20);
-//     the threshold test still follows in the same step;
-//   - BrainPy drops the jump while the post neuron is refractory (its
-//     refractory freeze restores V). A population that freezes V keeps
-//     whatever V holds, so here the projection drops the jumps itself: set
-//     TauRef to the post population's refractory period and no jump is
-//     applied at steps k with k − (last post spike) ≤ round(TauRef/dt), the
-//     LIF rule. The projection learns the post spikes from the post
-//     population's spike flags. TauRef = 0 applies every jump;
-//   - projections that read the post V later in the same step (COBA
-//     outputs added after the Delta in the network, or conductances the
-//     post population hosts) see the jumped V.
+//	V_k = V∞ + (V_{k−1} − V∞)·e^{−dt/τ_m} + Σw,   spike if V_k ≥ V_th.
 //
-// A Delta must not target a population that a GapJunction reads as its pre
-// population: the gap junction reads that V from other blocks in the same
-// phase.
+// So a jump is never integrated with the step, a jump arriving while the
+// neuron is refractory has no effect (as in BrainPy, Brian2 and NEST), and
+// other projections that read the post V in the same step (COBA outputs,
+// gap junctions) see the V left by step k−1. DeltaParams.TauRef is not
+// needed.
 //
-// Receives spikes; writes the post "V". Variables: with STP "u", "x"
-// (pre-sized).
+// A post population without Jumps (e.g. one written outside this
+// repository) gets the jumps written to its "V" during the projection
+// phase, before it integrates: the jump is then integrated with the step
+// (a factor e^{−dt/τ_m} on it for a LIF), other projections reading V later
+// in the phase see the jumped V, and the deprecated TauRef is the only way
+// to drop jumps during the refractory period. Such a population must not
+// be the pre population of a GapJunction, which reads that V from other
+// blocks in the same phase.
+//
+// Receives spikes; writes the post's Jumps (or "V"). Variables: with STP
+// "u", "x" (pre-sized).
 type Delta struct{ linear }
 
 // NewDelta returns a voltage-jump projection from pre to post.
@@ -72,4 +97,52 @@ func NewDelta(pre, post sim.Population, conn connect.Connector, p DeltaParams) (
 		return nil, err
 	}
 	return d, nil
+}
+
+// initDelta finds where the jumps go: the post population's Jumps
+// accumulator, which then receives the arriving weights directly, or else
+// its "V".
+func (l *linear) initDelta() error {
+	l.toJumps, l.v = false, nil
+	if l.post.Var("V") == nil {
+		return fmt.Errorf("synapse: %s: the post population has no \"V\" variable", l.kind)
+	}
+	if jt, ok := l.post.(JumpTarget); ok {
+		if j := jt.Jumps(); j != nil {
+			if len(j) != l.post.Size() {
+				return fmt.Errorf("synapse: %s: the post population's Jumps has %d elements: must equal its size, %d", l.kind, len(j), l.post.Size())
+			}
+			l.a, l.toJumps = j, true
+			return nil
+		}
+	}
+	l.v = l.post.Var("V")
+	return nil
+}
+
+// jump adds the arrived weights to V (a post population without Jumps),
+// except for post neurons in their refractory period (k − last post spike
+// ≤ round(TauRef/dt)). The post spikes of step k−1 are read from the post
+// population's spike flags, which hold that step until the post block
+// updates.
+func (l *linear) jump(k int64, lo, hi int, a []float64, arrived bool) {
+	last := l.last[lo:hi]
+	if l.ref > 0 {
+		for j, s := range l.post.Spike()[lo:hi] {
+			if s {
+				last[j] = k - 1
+			}
+		}
+	}
+	if !arrived {
+		return
+	}
+	V, ref := l.v[lo:hi], l.ref
+	V = V[:len(a)]
+	for j, x := range a {
+		if k-last[j] > ref {
+			V[j] += x
+		}
+		a[j] = 0
+	}
 }

@@ -35,7 +35,7 @@
 //     adds a barrier between the projection and neuron phases.
 //
 // Catalog lists them with their parameters and BrainPy defaults (the CLI's
-// "brainsim models"). Delta adds its jump to V during the projection phase,
-// so the jump is integrated with the step, and it must not target the pre
-// population of a GapJunction (both touch that V in the same phase).
+// "brainsim models"). Delta hands its jumps to the post population
+// (JumpTarget), which adds them after integrating the step and drops them
+// while refractory, as BrainPy does with its delta inputs.
 package synapse

@@ -35,7 +35,8 @@ type linear struct {
 	alpha     bool    // Alpha's g' = (h − g)/τ instead of g' = −g/τ_d + h
 	amp       float64 // DualExp A; 0 = peak-normalised
 	exact     bool
-	tauRef    float64 // Delta: post refractory period, ms
+	tauRef    float64 // Delta without a JumpTarget: post refractory period, ms
+	toJumps   bool    // Delta: a is the post population's Jumps accumulator
 
 	w       *wiring
 	st      *stpState
@@ -44,7 +45,7 @@ type linear struct {
 	dg, dh  float64 // one-step decay factors of g and h
 	c       float64 // h → g coupling over one step
 	scale   float64 // h jump per unit weight
-	last    []int64 // Delta: step of the last post spike
+	last    []int64 // Delta without a JumpTarget: step of the last post spike
 	ref     int64
 }
 
@@ -100,8 +101,8 @@ func (l *linear) Post() sim.Population { return l.post }
 func (l *linear) Init(env *sim.Env) error {
 	n := l.post.Size()
 	if l.dyn == dynDelta {
-		if l.v = l.post.Var("V"); l.v == nil {
-			return fmt.Errorf("synapse: %s: the post population has no \"V\" variable", l.kind)
+		if err := l.initDelta(); err != nil {
+			return err
 		}
 	} else {
 		if l.in = l.post.Var("input"); l.in == nil {
@@ -118,7 +119,9 @@ func (l *linear) Init(env *sim.Env) error {
 		return err
 	}
 	l.w = w
-	l.a = make([]float64, n)
+	if !l.toJumps {
+		l.a = make([]float64, n)
+	}
 	l.st = nil
 	if l.stp != nil {
 		l.st = newSTPState(*l.stp, l.pre.Size(), len(env.Bounds)-1, env.Dt)
@@ -132,9 +135,12 @@ func (l *linear) Init(env *sim.Env) error {
 		l.dualConstants(dt)
 	case dynDelta:
 		l.ref = int64(math.Round(l.tauRef / dt))
-		l.last = make([]int64, n)
-		for j := range l.last {
-			l.last[j] = math.MinInt64 / 2
+		l.last = nil
+		if !l.toJumps {
+			l.last = make([]int64, n)
+			for j := range l.last {
+				l.last[j] = math.MinInt64 / 2
+			}
 		}
 	}
 	return nil
@@ -201,7 +207,9 @@ func (l *linear) Update(k int64, b, lo, hi int, hist sim.History) {
 	}
 	switch l.dyn {
 	case dynDelta:
-		l.jump(k, lo, hi, a, arrived)
+		if !l.toJumps { // else the weights went straight into the post's Jumps
+			l.jump(k, lo, hi, a, arrived)
+		}
 		return
 	case dynExp:
 		g, d := l.g[lo:hi], l.dg
@@ -225,32 +233,6 @@ func (l *linear) Update(k int64, b, lo, hi int, hist sim.History) {
 		v = l.v[lo:hi]
 	}
 	l.out.Current(l.in[lo:hi], l.g[lo:hi], v)
-}
-
-// jump adds the arrived weights to V, except for post neurons in their
-// refractory period (k − last post spike ≤ round(TauRef/dt)). The post
-// spikes of step k−1 are read from the post population's spike flags, which
-// hold that step until the post block updates.
-func (l *linear) jump(k int64, lo, hi int, a []float64, arrived bool) {
-	last := l.last[lo:hi]
-	if l.ref > 0 {
-		for j, s := range l.post.Spike()[lo:hi] {
-			if s {
-				last[j] = k - 1
-			}
-		}
-	}
-	if !arrived {
-		return
-	}
-	V, ref := l.v[lo:hi], l.ref
-	V = V[:len(a)]
-	for j, x := range a {
-		if k-last[j] > ref {
-			V[j] += x
-		}
-		a[j] = 0
-	}
 }
 
 // Var implements sim.Projection: "g" and "h" (post-sized), and with

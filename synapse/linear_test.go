@@ -4,7 +4,6 @@ import (
 	"math"
 	"testing"
 
-	"github.com/brainsim/brainsim/neuron"
 	"github.com/brainsim/brainsim/sim"
 	"github.com/brainsim/brainsim/synapse"
 )
@@ -109,70 +108,6 @@ func TestAlphaResponse(t *testing.T) {
 		if method == "exact" {
 			if got := g.At(j+1+30, 1); !near(got, w/math.E, 1e-12) {
 				t.Errorf("g at t = τ: %v, want w/e = %v", got, w/math.E)
-			}
-		}
-	}
-}
-
-// TestDeltaJump checks the voltage jump on a quiet LIF (V_rest = −60,
-// τ = 20, no input): without spikes V_k = −60 − 5·d^{k+1}; the jump w at
-// the arrival step a is integrated with that step, so V_k gains w·d^{k−a+1}
-// for k >= a.
-func TestDeltaJump(t *testing.T) {
-	const j, w = 5, 2.5
-	d := math.Exp(-dt / 20)
-	for _, threads := range []int{1, 2} {
-		res := oneSpike(t, j, 60, threads, func(pre, post sim.Population) (sim.Projection, error) {
-			return synapse.NewDelta(pre, post, rowsConn{{1, 1}}, synapse.DeltaParams{GMax: w})
-		}, "post.V")
-		V := res.Traces["post.V"]
-		for k := 0; k < 60; k++ {
-			base := -60 - 5*math.Pow(d, float64(k+1))
-			want := base
-			if a := j + 1; k >= a {
-				want += 2 * w * math.Pow(d, float64(k-a+1)) // two synapses 0 → 1
-			}
-			if !near(V.At(k, 1), want, 1e-12) || !near(V.At(k, 0), base, 1e-12) {
-				t.Fatalf("threads=%d step %d: V = %v, %v; want %v, %v", threads, k, V.At(k, 0), V.At(k, 1), base, want)
-			}
-		}
-	}
-}
-
-// TestDeltaRefractory checks that jumps arriving while the post neuron is
-// refractory are dropped when TauRef is set (BrainPy drops delta inputs
-// during the refractory period) and kept when it is not. The post LIF
-// starts above threshold, so it fires at step 0 and, with τ_ref = 1 ms, is
-// refractory at steps 1–10 (V frozen at −60); spikes arrive at steps 5, 10
-// and 11.
-func TestDeltaRefractory(t *testing.T) {
-	const w = 3.0
-	d := math.Exp(-dt / 20)
-	for _, tauRef := range []float64{1, 0} {
-		post, err := neuron.NewLIF(1, neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, _ := run(t, spikeTimes(t, 1, map[int][]int{0: {4, 9, 10}}), post, 20, 1, func(pre, post sim.Population) (sim.Projection, error) {
-			return synapse.NewDelta(pre, post, rowsConn{{0}}, synapse.DeltaParams{GMax: w, TauRef: tauRef})
-		}, "post.V", "post.spike")
-		V := res.Traces["post.V"]
-		if s := res.Spikes["post.spike"]; len(s.I) != 1 || s.T[0] != 0 {
-			t.Fatalf("post spikes at %v: want one at t = 0", s.T)
-		}
-		if tauRef == 1 {
-			for k := 0; k <= 10; k++ {
-				if V.At(k, 0) != -60 {
-					t.Fatalf("TauRef=1 step %d: V = %v, want −60 (jumps during the refractory period dropped)", k, V.At(k, 0))
-				}
-			}
-			if want := -60 + w*d; !near(V.At(11, 0), want, 1e-12) {
-				t.Errorf("step 11: V = %v, want −60 + w·d = %v", V.At(11, 0), want)
-			}
-		} else {
-			// frozen, but V keeps the jumps written into it: −60 + w from step 5, −60 + 2w from step 10
-			if V.At(5, 0) != -60+w || V.At(10, 0) != -60+2*w {
-				t.Errorf("TauRef=0: V(5) = %v, V(10) = %v, want %v and %v", V.At(5, 0), V.At(10, 0), -60+w, -60+2*w)
 			}
 		}
 	}

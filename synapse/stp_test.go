@@ -107,3 +107,70 @@ func TestSTPSteadyState(t *testing.T) {
 		}
 	}
 }
+
+// TestSTPPairedPulse checks the paired-pulse ratio (efficacy of the second
+// spike over the first) at 20 Hz (Δ = 50 ms) with BrainPy's facilitating
+// set U = 0.15, τ_f = 1500 ms, τ_d = 200 ms, F = e^{−Δ/τ_f}, E = e^{−Δ/τ_d}.
+//
+// TsodyksMarkram (u(0) = 0, efficacy u⁺x⁻): spike 1 releases U of x = 1;
+// before spike 2, u = U·F and x = 1 − U·E, so u₂ = U·F + U(1 − U·F) and
+// PPR = u₂(1 − U·E)/U = 1.6093…, Markram, Wang & Tsodyks' recursion
+// u₂ = U + U(1 − U)·F.
+//
+// BrainPyForm (u(0) = U, efficacy u⁺x⁺; the first spike arrives after u has
+// decayed for two steps, f = e^{−dt/τ_f}): u₁ = U·f² + U(1 − U·f²),
+// x₁ = 1 − u₁; u₂ = u₁F + U(1 − u₁F), x₂ = (1 − u₁E)(1 − u₂);
+// PPR = u₂x₂/(u₁x₁) = 0.919….
+func TestSTPPairedPulse(t *testing.T) {
+	const U, tauF, tauD, n = 0.15, 1500.0, 200.0, 500
+	F, E := math.Exp(-50/tauF), math.Exp(-50/tauD)
+	u2 := U*F + U*(1-U*F)
+	if !near(u2, U+U*(1-U)*F, 1e-15) {
+		t.Fatalf("the two textbook forms disagree: %v vs %v", u2, U+U*(1-U)*F)
+	}
+	tm := u2 * (1 - U*E) / U
+	f2 := math.Exp(-2 * dt / tauF)
+	u1 := U*f2 + U*(1-U*f2)
+	v2 := u1*F + U*(1-u1*F)
+	bp := v2 * (1 - u1*E) * (1 - v2) / (u1 * (1 - u1))
+	if math.Abs(tm-1.6093) > 1e-4 || math.Abs(bp-0.9194) > 1e-4 {
+		t.Fatalf("closed forms: PPR %v (textbook), %v (BrainPy form)", tm, bp)
+	}
+	for _, c := range []struct {
+		form     synapse.STPForm
+		ppr, eff float64
+	}{{synapse.TsodyksMarkram, tm, U}, {synapse.BrainPyForm, bp, u1 * (1 - u1)}} {
+		st := synapse.DefaultSTP()
+		st.Form = c.form
+		eff, res := trainEfficacies(t, st, n, 2, 1)
+		if !near(eff[0], c.eff, 1e-12) {
+			t.Errorf("form %d: first efficacy %v, want %v", c.form, eff[0], c.eff)
+		}
+		if got := eff[1] / eff[0]; !near(got, c.ppr, 1e-9) {
+			t.Errorf("form %d: paired-pulse ratio %.12f, want %.12f", c.form, got, c.ppr)
+		}
+		if c.form == synapse.TsodyksMarkram {
+			if u := res.Traces["syn.u"].At(0, 0); u != 0 {
+				t.Errorf("TsodyksMarkram: u before the first spike = %v, want 0", u)
+			}
+		}
+	}
+}
+
+// TestSTDTsodyksMarkram checks depression-only STP in the textbook form:
+// spike c of a regular train releases U·x⁻, x⁻ = x before the spike, so the
+// efficacies are U, U(1 − (1 − (1−U))·E)… with the fixed point
+// U·(1 − E)/(1 − (1−U)·E), U times BrainPy form's x⁻.
+func TestSTDTsodyksMarkram(t *testing.T) {
+	const U, tauD, n = 0.3, 50.0, 100
+	E := math.Exp(-float64(n) * dt / tauD)
+	st := synapse.STD(tauD, U)
+	st.Form = synapse.TsodyksMarkram
+	eff, _ := trainEfficacies(t, st, n, 60, 1)
+	if !near(eff[0], U, 1e-12) || !near(eff[1], U*(1-U*E), 1e-12) {
+		t.Errorf("efficacies %v, %v; want U = %v and U(1 − U·E) = %v", eff[0], eff[1], U, U*(1-U*E))
+	}
+	if last, want := eff[len(eff)-1], U*(1-E)/(1-(1-U)*E); !near(last, want, 1e-9) {
+		t.Errorf("steady state %v, want %v", last, want)
+	}
+}

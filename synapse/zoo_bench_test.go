@@ -92,3 +92,9 @@ func BenchmarkZooGapJunction(b *testing.B) {
 		return synapse.NewGapJunction(p, p, c, synapse.GapParams{GMax: 0.001})
 	})
 }
+
+func BenchmarkZooDelta(b *testing.B) {
+	benchZoo(b, func(p sim.Population, c connect.Connector) (sim.Projection, error) {
+		return synapse.NewDelta(p, p, c, synapse.DeltaParams{GMax: 0.1})
+	})
+}

@@ -23,12 +23,13 @@ import (
 // run (e.g. sim.Input{Target: "P.rate", Func: f, Op: "="}); negative rates
 // act as 0.
 type PoissonGroup struct {
-	n     int
-	rates []float64 // as constructed
-	rate  []float64 // the state variable
-	spike []bool
-	pdt   float64 // dt/1000: rate (Hz) → probability per step
-	key   uint64
+	sim.Membership // a node belongs to one network
+	n              int
+	rates          []float64 // as constructed
+	rate           []float64 // the state variable
+	spike          []bool
+	pdt            float64 // dt/1000: rate (Hz) → probability per step
+	key            uint64
 }
 
 // NewPoissonGroup returns n Poisson sources firing at rateHz each.

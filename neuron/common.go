@@ -165,17 +165,18 @@ func advance[S system](s S, t *tableau, dt float64, x vec, in float64, c *phiCac
 // base holds what every model population shares: size, input, spike flags,
 // the integrator, the refractory counter and the noise stream.
 type base struct {
-	n      int
-	tab    tableau
-	dt     float64
-	input  []float64
-	spike  []bool
-	last   []int64 // step of the last spike (refractory models)
-	ref    int64   // refractory steps, round(TauRef/dt)
-	noise  float64 // σ·√dt
-	noiseK uint64
-	jump   []float64  // voltage jumps of the step (nil: no Delta projection); see Jumps
-	vars   []stateVar // the model's variables besides "input", in order
+	sim.Membership // a node belongs to one network
+	n              int
+	tab            tableau
+	dt             float64
+	input          []float64
+	spike          []bool
+	last           []int64 // step of the last spike (refractory models)
+	ref            int64   // refractory steps, round(TauRef/dt)
+	noise          float64 // σ·√dt
+	noiseK         uint64
+	jump           []float64  // voltage jumps of the step (nil: no Delta projection); see Jumps
+	vars           []stateVar // the model's variables besides "input", in order
 }
 
 // stateVar names one state array of a model; v points at the model's field,

@@ -45,17 +45,18 @@ type CustomParams struct {
 // a network like a built-in model: variables by name, "input" receives
 // current, spikes go to projections.
 type Custom struct {
-	n      int
-	p      CustomParams
-	vars   [][]float64
-	input  []float64
-	spike  []bool
-	odes   []*integrate.ODE // one per block
-	buf    [][]float64      // per block: the block's state, variable-major
-	in     [][]float64      // per block: the input the RHS sees
-	bounds []int
-	dt     float64
-	jump   []float64 // voltage jumps of the step (nil: none asked); see Jumps
+	sim.Membership // a node belongs to one network
+	n              int
+	p              CustomParams
+	vars           [][]float64
+	input          []float64
+	spike          []bool
+	odes           []*integrate.ODE // one per block
+	buf            [][]float64      // per block: the block's state, variable-major
+	in             [][]float64      // per block: the input the RHS sees
+	bounds         []int
+	dt             float64
+	jump           []float64 // voltage jumps of the step (nil: none asked); see Jumps
 }
 
 // NewCustom returns n neurons of the model p after checking it.

@@ -42,17 +42,18 @@ type LIFParams struct {
 // voltage jumps through Jumps (added after the integration, as BrainPy's
 // delta inputs).
 type LIF struct {
-	n      int
-	p      LIFParams
-	v      []float64
-	input  []float64
-	spike  []bool
-	last   []int64 // step of the last spike
-	decay  float64
-	ref    int64
-	noise  float64 // σ·√dt
-	noiseK uint64
-	jump   []float64 // voltage jumps of the step; nil until a projection asks (Jumps)
+	sim.Membership // a node belongs to one network
+	n              int
+	p              LIFParams
+	v              []float64
+	input          []float64
+	spike          []bool
+	last           []int64 // step of the last spike
+	decay          float64
+	ref            int64
+	noise          float64 // σ·√dt
+	noiseK         uint64
+	jump           []float64 // voltage jumps of the step; nil until a projection asks (Jumps)
 	channels
 }
 

@@ -12,12 +12,13 @@ import (
 // fires at the first step whose time is >= Times[q] ms (BrainPy's
 // SpikeTimeGroup). It has no variables besides its spikes.
 type SpikeTimes struct {
-	n     int
-	idx   []int32
-	times []float64
-	steps []int64 // event steps, sorted with idx
-	order []int32 // event neuron indices sorted by (step, index)
-	spike []bool
+	sim.Membership // a node belongs to one network
+	n              int
+	idx            []int32
+	times          []float64
+	steps          []int64 // event steps, sorted with idx
+	order          []int32 // event neuron indices sorted by (step, index)
+	spike          []bool
 }
 
 // NewSpikeTimes returns a spike source of n neurons emitting the events

@@ -38,12 +38,13 @@ type kinModel interface {
 // the block: this is exact, and costs one pass over the block's synapses
 // whose pre state is nonzero.
 type alignPre struct {
-	kind      string
-	pre, post sim.Population
-	conn      connect.Connector
-	spec      wiringSpec
-	out       Output
-	model     kinModel
+	sim.Membership // a node belongs to one network
+	kind           string
+	pre, post      sim.Population
+	conn           connect.Connector
+	spec           wiringSpec
+	out            Output
+	model          kinModel
 
 	w      *wiring
 	blocks []kinBlock

@@ -35,11 +35,12 @@ type ExpParams struct {
 // neuron. Variables: "g" (post-sized conductance). It receives spikes from
 // its pre population and adds current to its post population's "input".
 type Exp struct {
-	kind      string
-	coba      bool
-	pre, post sim.Population
-	conn      connect.Connector
-	p         ExpParams
+	sim.Membership // a node belongs to one network
+	kind           string
+	coba           bool
+	pre, post      sim.Population
+	conn           connect.Connector
+	p              ExpParams
 
 	ch     sim.Channel // G is the conductance; Arrived collects the step's weights unless folded
 	hosted bool        // the post population integrates ch itself

@@ -45,9 +45,10 @@ func DefaultGapJunction() GapParams { return GapParams{GMax: 1} }
 // Reads "V" of pre and post; sends current to the post "input". Variables:
 // "i" (post-sized, the gap current of the last step).
 type GapJunction struct {
-	pre, post sim.Population
-	conn      connect.Connector
-	spec      wiringSpec
+	sim.Membership // a node belongs to one network
+	pre, post      sim.Population
+	conn           connect.Connector
+	spec           wiringSpec
 
 	rows    []kernel.Rows
 	nnz     int

@@ -23,20 +23,21 @@ const (
 // pre neurons that fired. With linear dynamics this is exact: the response
 // of a post neuron is the sum of the responses to every synapse's spikes.
 type linear struct {
-	kind      string
-	pre, post sim.Population
-	conn      connect.Connector
-	spec      wiringSpec
-	stp       *ShortTerm
-	out       Output
-	dyn       dynKind
-	tauD      float64 // decay time constant (Exponential, DualExp, Alpha)
-	tauR      float64 // rise time constant (DualExp; = tauD for Alpha)
-	alpha     bool    // Alpha's g' = (h − g)/τ instead of g' = −g/τ_d + h
-	amp       float64 // DualExp A; 0 = peak-normalised
-	exact     bool
-	tauRef    float64 // Delta without a JumpTarget: post refractory period, ms
-	toJumps   bool    // Delta: a is the post population's Jumps accumulator
+	sim.Membership // a node belongs to one network
+	kind           string
+	pre, post      sim.Population
+	conn           connect.Connector
+	spec           wiringSpec
+	stp            *ShortTerm
+	out            Output
+	dyn            dynKind
+	tauD           float64 // decay time constant (Exponential, DualExp, Alpha)
+	tauR           float64 // rise time constant (DualExp; = tauD for Alpha)
+	alpha          bool    // Alpha's g' = (h − g)/τ instead of g' = −g/τ_d + h
+	amp            float64 // DualExp A; 0 = peak-normalised
+	exact          bool
+	tauRef         float64 // Delta without a JumpTarget: post refractory period, ms
+	toJumps        bool    // Delta: a is the post population's Jumps accumulator
 
 	w       *wiring
 	st      *stpState

@@ -25,6 +25,7 @@ import (
 // The dynamics, variables and Delay are those of Exp; per-synapse weights
 // (WeightInit, Weights) are not supported.
 type ExpProcedural struct {
+	sim.Membership // a node belongs to one network
 	*expCore
 	pconn connect.ProceduralConnector
 	gen   connect.RangeGenerator

@@ -74,12 +74,13 @@ func DefaultSTDP() STDPParams {
 // is allocated by the first Var("w") call, which monitors make when the
 // runner is created, and from then on kept current at every change).
 type STDP struct {
-	p         STDPParams
-	kind      string
-	pre, post sim.Population
-	conn      connect.Connector
-	spec      wiringSpec
-	out       Output
+	sim.Membership // a node belongs to one network
+	p              STDPParams
+	kind           string
+	pre, post      sim.Population
+	conn           connect.Connector
+	spec           wiringSpec
+	out            Output
 
 	lag        int
 	rows       []kernel.Rows

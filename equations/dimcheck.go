@@ -31,7 +31,14 @@ func (r *resolver) checkVarDims(v *Var) {
 }
 
 // hint says what would turn a quantity of dimension have into one of want.
-func (r *resolver) hint(have, want Dim) string {
+func (r *resolver) hint(have, want Dim) string { return r.hintFor(have, want, "") }
+
+// hintFor is hint naming the expression to change ("multiply 'I' by R").
+func (r *resolver) hintFor(have, want Dim, subject string) string {
+	mul, div := "multiply by", "divide by"
+	if subject != "" {
+		mul, div = "multiply '"+subject+"' by", "divide '"+subject+"' by"
+	}
 	ratio := want.Div(have) // have * ratio == want
 	inv := have.Div(want)
 	for _, v := range r.m.Vars {
@@ -39,19 +46,19 @@ func (r *resolver) hint(have, want Dim) string {
 			continue
 		}
 		if v.Dim == ratio {
-			return fmt.Sprintf("multiply by %s %s", describeDim(ratio), v.Name)
+			return fmt.Sprintf("%s %s %s", mul, describeDim(ratio), v.Name)
 		}
 		if v.Dim == inv {
-			return fmt.Sprintf("divide by %s %s", describeDim(inv), v.Name)
+			return fmt.Sprintf("%s %s %s", div, describeDim(inv), v.Name)
 		}
 	}
 	if ratio == Dimensionless.Div(dimSecond) {
-		return "divide by a time (e.g. a time constant tau : second)"
+		return div + " a time (e.g. a time constant tau : second)"
 	}
 	if ratio == dimSecond {
-		return "multiply by a time"
+		return mul + " a time"
 	}
-	return fmt.Sprintf("multiply by a quantity with units of %s", ratio)
+	return fmt.Sprintf("%s a quantity with units of %s", mul, ratio)
 }
 
 // describeDim gives a word for common dimensions: "a time such as".
@@ -113,8 +120,8 @@ func (r *resolver) binaryDim(e *Binary) (Dim, bool) {
 		return x.Div(y), true
 	case OpAdd, OpSub, OpMod, OpLT, OpLE, OpGT, OpGE, OpEQ, OpNE:
 		if x != y {
-			r.fail(e.At, "the operands of '%s' must have the same units: '%s' has units of %s, '%s' has units of %s; %s '%s'",
-				e.Op, e.X, x, e.Y, y, r.hint(y, x), e.Y)
+			r.fail(e.At, "the operands of '%s' must have the same units: '%s' has units of %s, '%s' has units of %s; %s",
+				e.Op, e.X, x, e.Y, y, r.hintFor(y, x, e.Y.String()))
 			return x, false
 		}
 		if e.Op.IsComparison() {

@@ -50,6 +50,9 @@ func (l *errList) add(p Pos, stmt, msg string) {
 		l.full = true
 		return
 	}
+	if i := strings.IndexByte(stmt, '\n'); i >= 0 { // a statement continued over lines
+		stmt = strings.TrimSpace(stmt[:i]) + " ..."
+	}
 	l.list = append(l.list, &Error{Pos: p, Stmt: stmt, Msg: msg})
 }
 
@@ -72,16 +75,21 @@ func suggest(name string, known []string) string {
 		d int
 	}
 	var cs []cand
-	limit := 1 + len(name)/3
+	best := min(1+len(name)/3, len(name)-1) // a one-letter name suggests nothing
 	for _, k := range known {
-		if d := editDistance(name, k); d <= limit && d > 0 {
-			cs = append(cs, cand{k, d})
+		d := editDistance(name, k)
+		if d == 0 || d > best {
+			continue
 		}
+		if d < best {
+			best, cs = d, cs[:0]
+		}
+		cs = append(cs, cand{k, d})
 	}
 	if len(cs) == 0 {
 		return ""
 	}
-	sort.Slice(cs, func(i, j int) bool { return cs[i].d < cs[j].d || cs[i].d == cs[j].d && cs[i].s < cs[j].s })
+	sort.Slice(cs, func(i, j int) bool { return cs[i].s < cs[j].s })
 	if len(cs) > 3 {
 		cs = cs[:3]
 	}
@@ -92,7 +100,8 @@ func suggest(name string, known []string) string {
 	return " (did you mean " + strings.Join(names, " or ") + "?)"
 }
 
-// editDistance is the Levenshtein distance between a and b (bytes); long
+// editDistance is the optimal-string-alignment distance between a and b
+// (Levenshtein plus transpositions of neighbours, on bytes); long
 // names are compared only by length to keep the cost bounded.
 func editDistance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
@@ -101,7 +110,7 @@ func editDistance(a, b string) int {
 		}
 		return len(b) - len(a) + 64
 	}
-	var prev, cur [65]int
+	var prev2, prev, cur [65]int
 	for j := 0; j <= len(b); j++ {
 		prev[j] = j
 	}
@@ -113,9 +122,12 @@ func editDistance(a, b string) int {
 				c++
 			}
 			c = min(c, prev[j]+1, cur[j-1]+1)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				c = min(c, prev2[j-2]+1)
+			}
 			cur[j] = c
 		}
-		prev = cur
+		prev2, prev = prev, cur
 	}
 	return prev[len(b)]
 }

@@ -40,8 +40,8 @@ type Refractory struct {
 // checks that it is a condition on known names.
 func (m *Model) ParseCondition(text string) (Expr, error) {
 	var errs errList
-	r, e, _ := m.single(text, &errs)
-	if e != nil && r.boolean(e, "threshold") {
+	r, e, ok := m.single(text, &errs)
+	if ok && r.boolean(e, "threshold") {
 		r.checkDims(e, Dimensionless, "a condition")
 	}
 	if err := errs.err(); err != nil {
@@ -54,8 +54,8 @@ func (m *Model) ParseCondition(text string) (Expr, error) {
 // `tau_ref`) or as a condition (`v > -40*mV`).
 func (m *Model) ParseRefractory(text string) (*Refractory, error) {
 	var errs errList
-	r, e, _ := m.single(text, &errs)
-	if e == nil || errs.err() != nil {
+	r, e, ok := m.single(text, &errs)
+	if !ok {
 		return nil, errs.err()
 	}
 	if isBoolean(e) {

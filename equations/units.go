@@ -17,22 +17,23 @@ var (
 	dimNoise   = Dim{0, 0, -dimDen / 2, 0, 0, 0, 0}
 )
 
-// internalBase is brainsim's internal unit of each SI base dimension, in SI:
-// µm, 1e-12 kg, ms, pA, K, 1e-18 mol, cd. Derived from it: mV, nS, pF, GΩ,
-// kHz, fC, and mM for concentrations (see doc.go).
-var internalBase = [numDims]float64{1e-6, 1e-12, 1e-3, 1e-12, 1, 1e-18, 1}
+// internalBase10 is brainsim's internal unit of each SI base dimension as a
+// power of ten of the SI unit: µm, 1e-12 kg, ms, pA, K, 1e-18 mol, cd.
+// Derived from it: mV, nS, pF, GΩ, kHz, fC, and mM for concentrations.
+var internalBase10 = [numDims]int64{-6, -12, -3, -12, 0, -18, 0}
 
 // InternalScale returns the size, in SI units, of brainsim's internal unit
 // of dimension d: 1e-3 for volt (mV), 1e-9 for siemens (nS), 1e-12 for farad
 // (pF). A value of x SI units is x/InternalScale(d) internal units.
 func InternalScale(d Dim) float64 {
-	s := 1.0
+	var p int64 // power of ten, times dimDen
 	for i, e := range d {
-		if e != 0 {
-			s *= math.Pow(internalBase[i], float64(e)/dimDen)
-		}
+		p += int64(e) * internalBase10[i]
 	}
-	return s
+	if p%dimDen == 0 {
+		return math.Pow10(int(p / dimDen))
+	}
+	return math.Pow(10, float64(p)/dimDen)
 }
 
 type unitDef struct {

@@ -175,7 +175,11 @@ func (p *parser) power() Expr {
 	x := p.atom()
 	if t := p.peek(); t.is("**") && !p.failed {
 		p.next()
+		if !p.enter(t.pos) {
+			return zero
+		}
 		x = &Binary{At: t.pos, Op: OpPow, X: x, Y: p.unary()}
+		p.depth--
 	}
 	return x
 }

@@ -1,0 +1,2 @@
+# error: bad number '1e999'
+x = 1e999 : 1

@@ -1,0 +1,3 @@
+# mode: none
+# error: unit 'volt' in a model with Options.Units = UnitsNone: write ': 1'
+v : volt

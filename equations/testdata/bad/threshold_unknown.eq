@@ -1,0 +1,3 @@
+# entry: condition
+# error: line 3, col 1: w > v_th: unknown name 'w'
+w > v_th

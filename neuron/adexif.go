@@ -96,8 +96,8 @@ func NewAdExIF(n int, p AdExIFParams) (*AdExIF, error) {
 	c.positive("TauW", p.TauW)
 	c.nonNeg("TauRef", p.TauRef)
 	c.common(p.Method, p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &AdExIF{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}, {"w", &m.w}}

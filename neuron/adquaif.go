@@ -87,8 +87,8 @@ func NewAdQuaIF(n int, p AdQuaIFParams) (*AdQuaIF, error) {
 	c.positive("TauW", p.TauW)
 	c.nonNeg("TauRef", p.TauRef)
 	c.common(p.Method, p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &AdQuaIF{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}, {"w", &m.w}}

@@ -1,6 +1,7 @@
 package neuron
 
 import (
+	"errors"
 	"math"
 
 	"github.com/brainsim/brainsim/initial"
@@ -281,17 +282,20 @@ func fill(dst []float64, init initial.Init, def float64, key uint64, label strin
 	return init.Fill(dst, rng.String(key, label))
 }
 
-// checker validates parameters; the first failure is kept.
+// checker validates parameters and keeps every failure, in the order the
+// checks run: each constructor checks its fields in the order of its
+// parameter struct, so the errors come in that order.
 type checker struct {
 	model string
-	err   error
+	errs  []error
 }
 
 func (c *checker) fail(field string, v any, allowed string) {
-	if c.err == nil {
-		c.err = paramError(c.model, field, v, allowed)
-	}
+	c.errs = append(c.errs, paramError(c.model, field, v, allowed))
 }
+
+// err returns nil or every failure, one per line.
+func (c *checker) err() error { return errors.Join(c.errs...) }
 
 func (c *checker) size(n int) {
 	if n <= 0 {

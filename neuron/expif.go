@@ -86,8 +86,8 @@ func NewExpIF(n int, p ExpIFParams) (*ExpIF, error) {
 	c.positive("Tau", p.Tau)
 	c.nonNeg("TauRef", p.TauRef)
 	c.common(p.Method, p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &ExpIF{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}}

@@ -74,8 +74,8 @@ func NewFHN(n int, p FHNParams) (*FHN, error) {
 	c.positive("Tau", p.Tau)
 	c.finite("VTh", p.VTh)
 	c.common(p.Method, p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &FHN{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}, {"w", &m.w}}

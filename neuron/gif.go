@@ -114,8 +114,8 @@ func NewGIF(n int, p GIFParams) (*GIF, error) {
 	}
 	c.nonNeg("TauRef", p.TauRef)
 	c.common(p.Method, p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &GIF{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}, {"V_th", &m.vth}, {"I1", &m.i1}, {"I2", &m.i2}}

@@ -97,8 +97,8 @@ func NewHH(n int, p HHParams) (*HH, error) {
 	c.positive("C", p.C)
 	c.finite("VTh", p.VTh)
 	c.common(p.Method, p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &HH{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}, {"m", &m.gm}, {"h", &m.gh}, {"n", &m.gn}}

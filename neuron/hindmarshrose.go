@@ -88,8 +88,8 @@ func NewHindmarshRose(n int, p HindmarshRoseParams) (*HindmarshRose, error) {
 	c.finite("VRest", p.VRest)
 	c.finite("VTh", p.VTh)
 	c.common(p.Method, p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &HindmarshRose{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}, {"y", &m.y}, {"z", &m.z}}

@@ -91,8 +91,8 @@ func NewIzhikevich(n int, p IzhikevichParams) (*Izhikevich, error) {
 	c.finite("P3", p.P3)
 	c.nonNeg("TauRef", p.TauRef)
 	c.common(p.Method, p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &Izhikevich{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}, {"u", &m.u}}

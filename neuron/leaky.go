@@ -70,8 +70,8 @@ func NewLeakyIntegrator(n int, p LeakyIntegratorParams) (*LeakyIntegrator, error
 		c.fail("Method", p.Method, "must be one of "+LinearMethods)
 	}
 	c.nonNeg("Noise", p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &LeakyIntegrator{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}}

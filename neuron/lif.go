@@ -57,29 +57,25 @@ type LIF struct {
 	channels
 }
 
-// NewLIF returns a population of n LIF neurons after checking p.
+// NewLIF returns a population of n LIF neurons after checking p. Every
+// invalid field is reported, in the order of LIFParams.
 func NewLIF(n int, p LIFParams) (*LIF, error) {
-	const m = "LIF"
-	switch {
-	case n <= 0:
-		return nil, paramError(m, "size", n, "must be > 0")
-	case !finite(p.VRest):
-		return nil, paramError(m, "VRest", p.VRest, "must be finite")
-	case !finite(p.VTh):
-		return nil, paramError(m, "VTh", p.VTh, "must be finite")
-	case !finite(p.VReset) || p.VReset >= p.VTh:
-		return nil, paramError(m, "VReset", p.VReset, "must be finite and < VTh = "+ftoa(p.VTh))
-	case !(p.Tau > 0) || math.IsInf(p.Tau, 0):
-		return nil, paramError(m, "Tau", p.Tau, "must be a finite number of ms > 0")
-	case !(p.TauRef >= 0) || math.IsInf(p.TauRef, 0):
-		return nil, paramError(m, "TauRef", p.TauRef, "must be a finite number of ms >= 0")
-	case !(p.R >= 0) || math.IsInf(p.R, 0):
-		return nil, paramError(m, "R", p.R, "must be finite and > 0 (0 means the default 1)")
-	case !(p.Noise >= 0) || math.IsInf(p.Noise, 0):
-		return nil, paramError(m, "Noise", p.Noise, "must be finite and >= 0")
+	c := checker{model: "LIF"}
+	c.size(n)
+	c.finite("VRest", p.VRest)
+	c.finite("VTh", p.VTh)
+	c.below("VReset", p.VReset, "VTh", p.VTh)
+	c.positive("Tau", p.Tau)
+	c.nonNeg("TauRef", p.TauRef)
+	if !(p.R >= 0) || math.IsInf(p.R, 0) {
+		c.fail("R", p.R, "must be finite and > 0 (0 means the default 1)")
 	}
 	if _, ok := linearOrder(p.Method); !ok {
-		return nil, paramError(m, "Method", p.Method, "must be one of "+LinearMethods)
+		c.fail("Method", p.Method, "must be one of "+LinearMethods)
+	}
+	c.nonNeg("Noise", p.Noise)
+	if err := c.err(); err != nil {
+		return nil, err
 	}
 	if p.R == 0 {
 		p.R = 1

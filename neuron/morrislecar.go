@@ -100,8 +100,8 @@ func NewMorrisLecar(n int, p MorrisLecarParams) (*MorrisLecar, error) {
 	c.positive("Phi", p.Phi)
 	c.finite("VTh", p.VTh)
 	c.common(p.Method, p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &MorrisLecar{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}, {"W", &m.w}}

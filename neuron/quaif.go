@@ -83,8 +83,8 @@ func NewQuaIF(n int, p QuaIFParams) (*QuaIF, error) {
 	c.positive("Tau", p.Tau)
 	c.nonNeg("TauRef", p.TauRef)
 	c.common(p.Method, p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &QuaIF{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}}

@@ -90,8 +90,8 @@ func NewWangBuzsaki(n int, p WangBuzsakiParams) (*WangBuzsaki, error) {
 	c.positive("C", p.C)
 	c.finite("VTh", p.VTh)
 	c.common(p.Method, p.Noise)
-	if c.err != nil {
-		return nil, c.err
+	if c.err() != nil {
+		return nil, c.err()
 	}
 	m := &WangBuzsaki{base: base{n: n}, p: p}
 	m.vars = []stateVar{{"V", &m.v}, {"h", &m.gh}, {"n", &m.gn}}

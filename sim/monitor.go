@@ -18,6 +18,8 @@ type boundMonitor struct {
 	every int64
 	spk   *SpikeRecord
 	tr    *Trace
+	chunk *chunk // streaming: the chunk being filled
+	count *int64 // streaming: Results.Streamed's counter
 }
 
 func (r *Runner) bindMonitors(ms []Monitor) error {

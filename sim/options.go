@@ -24,6 +24,10 @@ type Options struct {
 	// Inputs are applied to population variables at the start of every step,
 	// before projections and neurons update.
 	Inputs []Input
+	// Sink, when set, receives every monitor's records in chunks while the
+	// run goes on (to disk, say), so that memory stays bounded whatever the
+	// duration; Results then hold no records, only Results.Streamed counts.
+	Sink Sink
 	// MemoryLimit bounds, in bytes, what NewRunner lets the network allocate
 	// (state, synapses, delay rings) and what each Run preallocates for its
 	// records; zero means the memory the system reports as available. A

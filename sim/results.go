@@ -13,6 +13,9 @@ type Results struct {
 	Spikes map[string]*SpikeRecord
 	// Traces maps a trace monitor's key ("E.V") to its samples.
 	Traces map[string]*Trace
+	// Streamed maps a monitor's key to the number of spike events or trace
+	// samples this run sent to Options.Sink (nil without a sink).
+	Streamed map[string]int64
 }
 
 // Ts returns the time of every step of the run: (Start+k)·dt, as BrainPy's

@@ -20,18 +20,20 @@ type Runner struct {
 	k       int64 // index of the next step
 	t       float64
 
-	bounds   [][]int     // per population, block boundaries
-	hist     []*history  // per population
-	spk      [][][]int32 // per population, per block: spikes of the current step
-	inputs   []boundInput
-	mons     []boundMonitor
-	opt      Options
-	clear    [][]float64 // per population: its "input" variable, or nil
-	assigned []bool      // per population: the first input assigns "input"
-	workers  *pool
-	failed   error // why the runner stopped; it refuses to run again
-	twoPass  bool  // a projection reads pre state: barrier before neurons
-	phase    int   // with twoPass: 0 = inputs and projections, 1 = neurons
+	bounds    [][]int     // per population, block boundaries
+	hist      []*history  // per population
+	spk       [][][]int32 // per population, per block: spikes of the current step
+	inputs    []boundInput
+	mons      []boundMonitor
+	opt       Options
+	clear     [][]float64 // per population: its "input" variable, or nil
+	assigned  []bool      // per population: the first input assigns "input"
+	workers   *pool
+	failed    error // why the runner stopped; it refuses to run again
+	stream    *streamer
+	streamRes *Results // the Run whose Streamed counts the monitors fill
+	twoPass   bool     // a projection reads pre state: barrier before neurons
+	phase     int      // with twoPass: 0 = inputs and projections, 1 = neurons
 }
 
 // MaxThreads is the largest Options.Threads NewRunner accepts. Every
@@ -110,6 +112,11 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	if err := r.bindMonitors(opt.Monitors); err != nil {
 		return nil, err
 	}
+	if opt.Sink != nil {
+		if err := opt.Sink.Open(r.monitorInfos()); err != nil {
+			return nil, fmt.Errorf("sim: Options.Sink: %w", err)
+		}
+	}
 	net.runner = r
 	return r, nil
 }
@@ -162,10 +169,23 @@ func (r *Runner) RunContext(ctx context.Context, duration float64) (res *Results
 		return nil, err
 	}
 	res = &Results{Dt: r.dt, Start: r.k, Spikes: map[string]*SpikeRecord{}, Traces: map[string]*Trace{}}
-	budget := guard.NewBudget(r.opt.MemoryLimit)
-	for i := range r.mons {
-		if err := r.mons[i].start(r.k, steps, r.dt, res, budget); err != nil {
-			return nil, err
+	if r.opt.Sink != nil {
+		res.Streamed = map[string]int64{}
+		r.streamTo(res)
+		defer func() {
+			if ferr := r.flushStream(); ferr != nil && err == nil {
+				r.failed, err = ferr, ferr
+				if res != nil && res.Steps < steps {
+					err = fmt.Errorf("%w (and the run had stopped early)", ferr)
+				}
+			}
+		}()
+	} else {
+		budget := guard.NewBudget(r.opt.MemoryLimit)
+		for i := range r.mons {
+			if err := r.mons[i].start(r.k, steps, r.dt, res, budget); err != nil {
+				return nil, err
+			}
 		}
 	}
 	r.workers = newPool(r.threads, r.work)
@@ -249,7 +269,11 @@ func (r *Runner) step() error {
 		if m.pop >= 0 {
 			spikes = r.hist[m.pop].get(k)
 		}
-		m.record(k, r.t, spikes)
+		if r.stream == nil {
+			m.record(k, r.t, spikes)
+		} else if err := r.streamRecord(m, k, spikes); err != nil {
+			return err
+		}
 	}
 	r.k++
 	return nil

@@ -19,7 +19,9 @@ type boundMonitor struct {
 	spk   *SpikeRecord
 	tr    *Trace
 	chunk *chunk // streaming: the chunk being filled
-	count *int64 // streaming: Results.Streamed's counter
+	// streaming: events or samples sent to the sink over all runs, and
+	// the count when the current run started
+	streamed, runStart int64
 }
 
 func (r *Runner) bindMonitors(ms []Monitor) error {

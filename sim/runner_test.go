@@ -215,8 +215,12 @@ func TestProjectionOfAnotherNetwork(t *testing.T) {
 		t.Fatal(err)
 	}
 	net := sim.NewNetwork(1)
-	_ = net.Add("B", b)
-	if err := net.Add("AB", proj); err == nil || !strings.Contains(err.Error(), "pre population is not in this network (add it first; populations: B)") {
+	if err := net.Add("B", b); err == nil || !strings.Contains(err.Error(), "already in another network") {
+		t.Errorf("a population of another network: %v", err)
+	}
+	c := lif(t, 3)
+	_ = net.Add("C", c)
+	if err := net.Add("AB", proj); err == nil || !strings.Contains(err.Error(), "pre population is not in this network (add it first; populations: C)") {
 		t.Errorf("got %v", err)
 	}
 }

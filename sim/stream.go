@@ -177,7 +177,7 @@ func (r *Runner) streamTo(res *Results) {
 		m := &r.mons[i]
 		m.chunk = r.stream.get(i, m.pop >= 0, m.chunkValues())
 		res.Streamed[m.key] = 0
-		m.count = new(int64)
+		m.runStart = m.streamed
 	}
 	r.streamRes = res
 }
@@ -191,7 +191,7 @@ func (r *Runner) streamRecord(m *boundMonitor, k int64, spikes []int32) error {
 			if m.mask == nil || m.mask[i] {
 				c.t = append(c.t, r.t)
 				c.i = append(c.i, i)
-				*m.count++
+				m.streamed++
 				if len(c.i) == cap(c.i) {
 					if err := r.stream.send(c); err != nil {
 						return fmt.Errorf("sim: Sink: %w", err)
@@ -210,7 +210,7 @@ func (r *Runner) streamRecord(m *boundMonitor, k int64, spikes []int32) error {
 	for _, i := range m.index {
 		c.data = append(c.data, m.src[i])
 	}
-	*m.count++
+	m.streamed++
 	if len(c.data)+len(m.index) > cap(c.data) {
 		if err := r.stream.send(c); err != nil {
 			return fmt.Errorf("sim: Sink: %w", err)
@@ -242,8 +242,8 @@ func (r *Runner) flushStream() error {
 			}
 		}
 		m.chunk = nil
-		if r.streamRes != nil && m.count != nil {
-			r.streamRes.Streamed[m.key] = *m.count
+		if r.streamRes != nil {
+			r.streamRes.Streamed[m.key] = m.streamed - m.runStart
 		}
 	}
 	r.streamRes = nil

@@ -1,0 +1,304 @@
+package sim
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+)
+
+// Stateful is implemented by nodes (populations, projections, sources)
+// whose state a checkpoint can hold: SaveState writes everything the next
+// step reads (variables, refractory counters, conductances, plasticity
+// traces and weights, …), LoadState reads it back into a node initialised
+// by NewRunner for the same model. The layout must not depend on the
+// thread count: write per-neuron and per-synapse arrays in neuron and
+// connector order, not per block.
+type Stateful interface {
+	SaveState(w *StateWriter)
+	LoadState(r *StateReader)
+}
+
+// Fingerprinter is implemented by nodes that can describe their parameters
+// (for example fmt.Sprintf("%+v", params)); a checkpoint holds a hash of
+// the descriptions, and restoring it into a node with other parameters is
+// refused.
+type Fingerprinter interface {
+	Fingerprint() string
+}
+
+// Record kinds of the checkpoint format.
+const (
+	recFloat64s byte = 1 + iota
+	recFloat32s
+	recInt64s
+	recBools
+	recUint64
+	recInt32s
+)
+
+var kindName = [...]string{recFloat64s: "float64s", recFloat32s: "float32s", recInt64s: "int64s", recBools: "bools", recUint64: "uint64", recInt32s: "int32s"}
+
+// maxRecord bounds one record's element count when reading, so a corrupt
+// length cannot make the reader allocate without bound: the destination
+// slices are given by the network, so the reader never allocates by the
+// file's numbers except for spike lists, which are bounded by the
+// population size.
+const maxRecord = 1 << 40
+
+// StateWriter writes named records of a node's state. Errors are sticky:
+// after the first, writes do nothing and Err returns it.
+type StateWriter struct {
+	w    *bufio.Writer
+	node string
+	err  error
+	buf  [8]byte
+}
+
+// StateReader reads the records a StateWriter wrote, checking each one's
+// name, kind and length against what the node expects.
+type StateReader struct {
+	r    *crcReader
+	node string
+	err  error
+	buf  [8]byte
+}
+
+// crcReader is a buffered reader that hashes the bytes it hands out (not
+// those it reads ahead), so a trailer after them can be checked.
+type crcReader struct {
+	r   *bufio.Reader
+	crc uint32
+}
+
+func (c *crcReader) ReadByte() (byte, error) {
+	b, err := c.r.ReadByte()
+	if err == nil {
+		c.crc = crc32.Update(c.crc, crc32.IEEETable, []byte{b})
+	}
+	return b, err
+}
+
+func (c *crcReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.crc = crc32.Update(c.crc, crc32.IEEETable, p[:n])
+	return n, err
+}
+
+// Err returns the first error.
+func (w *StateWriter) Err() error { return w.err }
+
+// Err returns the first error.
+func (r *StateReader) Err() error { return r.err }
+
+func (w *StateWriter) header(kind byte, name string, n int) {
+	if w.err != nil {
+		return
+	}
+	w.w.WriteByte(kind)
+	w.uvarint(uint64(len(name)))
+	w.w.WriteString(name)
+	w.uvarint(uint64(n))
+}
+
+func (w *StateWriter) uvarint(x uint64) {
+	n := binary.PutUvarint(w.buf[:], x)
+	if _, err := w.w.Write(w.buf[:n]); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *StateWriter) word(x uint64) {
+	binary.LittleEndian.PutUint64(w.buf[:], x)
+	if _, err := w.w.Write(w.buf[:]); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+// Float64s writes a named float64 array.
+func (w *StateWriter) Float64s(name string, v []float64) {
+	w.header(recFloat64s, name, len(v))
+	for _, x := range v {
+		w.word(math.Float64bits(x))
+	}
+}
+
+// Float32s writes a named float32 array.
+func (w *StateWriter) Float32s(name string, v []float32) {
+	w.header(recFloat32s, name, len(v))
+	for _, x := range v {
+		w.uvarint(uint64(math.Float32bits(x)))
+	}
+}
+
+// Int64s writes a named int64 array.
+func (w *StateWriter) Int64s(name string, v []int64) {
+	w.header(recInt64s, name, len(v))
+	for _, x := range v {
+		w.word(uint64(x))
+	}
+}
+
+// Int32s writes a named int32 array.
+func (w *StateWriter) Int32s(name string, v []int32) {
+	w.header(recInt32s, name, len(v))
+	for _, x := range v {
+		w.uvarint(uint64(uint32(x)))
+	}
+}
+
+// Bools writes a named bool array.
+func (w *StateWriter) Bools(name string, v []bool) {
+	w.header(recBools, name, len(v))
+	for _, x := range v {
+		b := byte(0)
+		if x {
+			b = 1
+		}
+		w.w.WriteByte(b)
+	}
+}
+
+// Uint64 writes a named scalar.
+func (w *StateWriter) Uint64(name string, x uint64) {
+	w.header(recUint64, name, 1)
+	w.word(x)
+}
+
+func (r *StateReader) fail(format string, args ...any) {
+	if r.err == nil {
+		r.err = fmt.Errorf("sim: checkpoint: %s: %s", r.node, fmt.Sprintf(format, args...))
+	}
+}
+
+func (r *StateReader) uvarint() uint64 {
+	x, err := binary.ReadUvarint(r.r)
+	if err != nil {
+		r.fail("truncated or corrupt: %v", err)
+	}
+	return x
+}
+
+func (r *StateReader) word() uint64 {
+	if _, err := io.ReadFull(r.r, r.buf[:]); err != nil {
+		r.fail("truncated: %v", err)
+		return 0
+	}
+	return binary.LittleEndian.Uint64(r.buf[:])
+}
+
+// header reads a record header and checks it against the expected kind,
+// name and length (n < 0: any length up to maxRecord, returned).
+func (r *StateReader) header(kind byte, name string, n int) int {
+	if r.err != nil {
+		return 0
+	}
+	k, err := r.r.ReadByte()
+	if err != nil {
+		r.fail("truncated before %q: %v", name, err)
+		return 0
+	}
+	l := r.uvarint()
+	if l > 1<<10 {
+		r.fail("record name of %d bytes: corrupt", l)
+		return 0
+	}
+	got := make([]byte, l)
+	if _, err := io.ReadFull(r.r, got); err != nil {
+		r.fail("truncated in a record name: %v", err)
+		return 0
+	}
+	c := r.uvarint()
+	switch {
+	case r.err != nil:
+	case string(got) != name:
+		r.fail("found record %q where %q was expected: the checkpoint is of another model", got, name)
+	case k != kind:
+		r.fail("record %q holds %s, expected %s", name, kindOf(k), kindName[kind])
+	case n >= 0 && c != uint64(n):
+		r.fail("%q holds %d values, the network has %d: the checkpoint is of another model", name, c, n)
+	case c > maxRecord:
+		r.fail("%q claims %d values: corrupt", name, c)
+	}
+	return int(c)
+}
+
+func kindOf(k byte) string {
+	if int(k) < len(kindName) && kindName[k] != "" {
+		return kindName[k]
+	}
+	return fmt.Sprintf("unknown kind %d", k)
+}
+
+// Float64s reads a named float64 array into dst (its length must match).
+func (r *StateReader) Float64s(name string, dst []float64) {
+	r.header(recFloat64s, name, len(dst))
+	for i := range dst {
+		if r.err != nil {
+			return
+		}
+		dst[i] = math.Float64frombits(r.word())
+	}
+}
+
+// Float32s reads a named float32 array into dst.
+func (r *StateReader) Float32s(name string, dst []float32) {
+	r.header(recFloat32s, name, len(dst))
+	for i := range dst {
+		if r.err != nil {
+			return
+		}
+		dst[i] = math.Float32frombits(uint32(r.uvarint()))
+	}
+}
+
+// Int64s reads a named int64 array into dst.
+func (r *StateReader) Int64s(name string, dst []int64) {
+	r.header(recInt64s, name, len(dst))
+	for i := range dst {
+		if r.err != nil {
+			return
+		}
+		dst[i] = int64(r.word())
+	}
+}
+
+// Int32sUpTo reads a named int32 array of at most limit values, appending
+// to dst.
+func (r *StateReader) Int32sUpTo(name string, dst []int32, limit int) []int32 {
+	n := r.header(recInt32s, name, -1)
+	if r.err == nil && n > limit {
+		r.fail("%q holds %d values, at most %d are possible", name, n, limit)
+	}
+	for i := 0; i < n && r.err == nil; i++ {
+		dst = append(dst, int32(uint32(r.uvarint())))
+	}
+	return dst
+}
+
+// Bools reads a named bool array into dst.
+func (r *StateReader) Bools(name string, dst []bool) {
+	r.header(recBools, name, len(dst))
+	for i := range dst {
+		if r.err != nil {
+			return
+		}
+		b, err := r.r.ReadByte()
+		if err != nil {
+			r.fail("truncated in %q", name)
+			return
+		}
+		dst[i] = b != 0
+	}
+}
+
+// Uint64 reads a named scalar.
+func (r *StateReader) Uint64(name string) uint64 {
+	r.header(recUint64, name, 1)
+	if r.err != nil {
+		return 0
+	}
+	return r.word()
+}

@@ -98,7 +98,9 @@ func TestPoissonGroupRates(t *testing.T) {
 	}
 	equal(t, "rate", res.Traces["P.rate"].Column(2)[:3], []float64{5000, 5000, 5000})
 
-	// an input setting the rate to 0 silences the group
+	// an input setting the rate to 0 silences the group (a new group: a
+	// node belongs to one network)
+	g, _ = input.NewPoissonGroupRates([]float64{0, 50, 5000})
 	res = run(t, 1, sim.Options{Monitors: sim.Mon("P.spike"),
 		Inputs: []sim.Input{{Target: "P.rate", Value: 0, Op: "="}}}, 100, "P", g)
 	if n := len(res.Spikes["P.spike"].T); n != 0 {

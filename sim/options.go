@@ -28,6 +28,12 @@ type Options struct {
 	// run goes on (to disk, say), so that memory stays bounded whatever the
 	// duration; Results then hold no records, only Results.Streamed counts.
 	Sink Sink
+	// FiniteEvery is how often, in steps, the state of every population is
+	// checked for NaN and infinite values (a sum per variable and block, on
+	// the workers); 0 means DefaultFiniteEvery, −1 never. A run whose state
+	// became non-finite stops with an error naming the population, neuron,
+	// variable, step and time.
+	FiniteEvery int
 	// MemoryLimit bounds, in bytes, what NewRunner lets the network allocate
 	// (state, synapses, delay rings) and what each Run preallocates for its
 	// records; zero means the memory the system reports as available. A

@@ -31,9 +31,11 @@ type Runner struct {
 	workers   *pool
 	failed    error // why the runner stopped; it refuses to run again
 	stream    *streamer
-	streamRes *Results // the Run whose Streamed counts the monitors fill
-	twoPass   bool     // a projection reads pre state: barrier before neurons
-	phase     int      // with twoPass: 0 = inputs and projections, 1 = neurons
+	streamRes *Results     // the Run whose Streamed counts the monitors fill
+	finite    *finiteCheck // nil when Options.FiniteEvery < 0
+	checking  bool         // the current step checks for non-finite state
+	twoPass   bool         // a projection reads pre state: barrier before neurons
+	phase     int          // with twoPass: 0 = inputs and projections, 1 = neurons
 }
 
 // MaxThreads is the largest Options.Threads NewRunner accepts. Every
@@ -110,6 +112,9 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 		return nil, err
 	}
 	if err := r.bindMonitors(opt.Monitors); err != nil {
+		return nil, err
+	}
+	if err := r.setupFinite(); err != nil {
 		return nil, err
 	}
 	if opt.Sink != nil {
@@ -252,9 +257,15 @@ func (r *Runner) step() error {
 	if err := r.workers.err(); err != nil {
 		return err
 	}
+	r.checking = r.finite != nil && k%r.finite.every == 0
 	r.workers.run()
 	if err := r.workers.err(); err != nil {
 		return err
+	}
+	if r.checking {
+		if err := r.nonFinite(k); err != nil {
+			return err
+		}
 	}
 	for p := range r.net.pops {
 		merged := r.hist[p].slot(k)
@@ -286,6 +297,9 @@ func (r *Runner) work(b int) {
 	}
 	if !r.twoPass || r.phase == 1 {
 		r.integrate(b)
+		if r.checking {
+			r.checkBlock(b)
+		}
 	}
 }
 

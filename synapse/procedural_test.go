@@ -117,23 +117,26 @@ func TestProceduralMatchesStored(t *testing.T) {
 // TestProceduralCounts checks NumSynapses against the stored projection of
 // the same connector, and the construction and Init errors.
 func TestProceduralCounts(t *testing.T) {
-	pre, post := quietLIF(t, 300, -65), quietLIF(t, 500, -65)
 	conn := connect.ProceduralFixedProb(0.03).SegmentWidth(100)
+	pops := func() (pre, post sim.Population) { return quietLIF(t, 300, -65), quietLIF(t, 500, -65) }
+	pre, post := pops()
 	pp, err := synapse.NewExpCOBAProcedural(pre, post, conn, synapse.ExpParams{Tau: 5, GMax: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := synapse.NewExpCOBA(pre, post, conn, synapse.ExpParams{Tau: 5, GMax: 1})
+	pre2, post2 := pops()
+	st, err := synapse.NewExpCOBA(pre2, post2, conn, synapse.ExpParams{Tau: 5, GMax: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, x := range []struct {
-		name string
-		proj sim.Projection
-	}{{"proc", pp}, {"stored", st}} {
+		name      string
+		pre, post sim.Population
+		proj      sim.Projection
+	}{{"proc", pre, post, pp}, {"stored", pre2, post2, st}} {
 		net := sim.NewNetwork(1)
-		_ = net.Add("A", pre)
-		_ = net.Add("B", post)
+		_ = net.Add("A", x.pre)
+		_ = net.Add("B", x.post)
 		_ = net.Add("AB", x.proj)
 		if _, err := sim.NewRunner(net, sim.Options{Threads: 2}); err != nil {
 			t.Fatal(err)
@@ -169,6 +172,7 @@ func TestProceduralCounts(t *testing.T) {
 			t.Errorf("error %v, want %q", err, c.want)
 		}
 	}
+	pre, post = pops()
 	bad, err := synapse.NewExpCOBAProcedural(pre, post, connect.ProceduralFixedProb(2), synapse.ExpParams{Tau: 5})
 	if err != nil {
 		t.Fatal(err)

@@ -60,8 +60,10 @@ func readEntry(what string, zf *zip.File, archive int64) (Array, error) {
 	if err := checkName(zf.Name); err != nil {
 		return fail("%v", err)
 	}
-	if zf.Name == ".npy" {
-		return fail("entry name %q gives an empty key: %s", zf.Name, nameRule)
+	if key := strings.TrimSuffix(zf.Name, ".npy"); key != zf.Name {
+		if err := checkName(key); err != nil {
+			return fail("key (the entry name without \".npy\"): %v", err)
+		}
 	}
 	csize, usize := zf.CompressedSize64, zf.UncompressedSize64
 	if csize > uint64(archive) {

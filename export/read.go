@@ -118,7 +118,7 @@ func decodeNPY(src source) (Array, error) {
 	}
 	hdr := make([]byte, hlen)
 	if _, err := io.ReadFull(src.r, hdr); err != nil {
-		return fail("header (length %d): %v", hlen, err)
+		return fail("header length %d: reading the header: %v", hlen, err)
 	}
 	d, err := parseDict(string(hdr))
 	if err != nil {
@@ -147,7 +147,7 @@ func decodeNPY(src source) (Array, error) {
 	}
 	data, err := readData(src.r, t, n, src.trusted)
 	if err != nil {
-		return fail("data of shape %s, dtype %q: %v", shape, d.descr, err)
+		return fail("shape %s of dtype %q: reading the data: %v", shape, d.descr, err)
 	}
 	return Array{Shape: d.shape, Data: data}, nil
 }

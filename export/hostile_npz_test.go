@@ -185,7 +185,7 @@ func TestNPZBadNames(t *testing.T) {
 		"a//b":           "has an empty path element",
 		"./a":            `has a "." path element`,
 		"a/..":           `has a ".." path element`,
-		"C:evil":         "starts with a drive letter",
+		"C:evil":         "contains a colon (a drive letter or a file stream on Windows)",
 		"\xffa":          "is not valid UTF-8",
 	} {
 		q := strconv.Quote(name)

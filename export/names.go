@@ -7,7 +7,7 @@ import (
 )
 
 // nameRule says which array and entry names the NPZ writer and reader allow.
-const nameRule = `want a relative path of "/"-separated elements, each non-empty and not "." or "..", in UTF-8 without backslashes, NUL or other control characters, and not starting with "/" or a drive letter ("C:")`
+const nameRule = `want a relative path of "/"-separated elements, each non-empty and not "." or "..", in UTF-8 without backslashes, colons, NUL or other control characters, and not starting with "/"`
 
 // checkName reports why name may not name an array or an .npz entry, or nil.
 // The rule keeps an archive from writing outside the directory it is
@@ -21,8 +21,6 @@ func checkName(name string) error {
 		return bad("is not valid UTF-8")
 	case strings.HasPrefix(name, "/"):
 		return bad("is an absolute path")
-	case len(name) >= 2 && name[1] == ':' && isLetter(name[0]):
-		return bad("starts with a drive letter")
 	}
 	for _, r := range name {
 		switch {
@@ -30,6 +28,8 @@ func checkName(name string) error {
 			return bad("contains a NUL byte")
 		case r == '\\':
 			return bad("contains a backslash")
+		case r == ':':
+			return bad("contains a colon (a drive letter or a file stream on Windows)")
 		case r < 0x20 || r == 0x7f:
 			return bad(fmt.Sprintf("contains the control character %U", r))
 		}
@@ -44,5 +44,3 @@ func checkName(name string) error {
 	}
 	return nil
 }
-
-func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -58,9 +58,9 @@ func (w *NPZWriter) Names() []string { return append([]string(nil), w.names...) 
 
 // Add writes a 1-D array. data must be one of the types listed in Supported.
 // name must be a relative path of "/"-separated elements, each non-empty and
-// not "." or "..", in UTF-8 without backslashes, NUL or other control
-// characters, and must not start with "/" or a drive letter ("C:"); ReadNPZ
-// refuses entries that break the same rule.
+// not "." or "..", in UTF-8 without backslashes, colons, NUL or other
+// control characters, and must not start with "/"; ReadNPZ refuses entries
+// that break the same rule.
 func (w *NPZWriter) Add(name string, data any) error {
 	return w.add("Add", name, data, nil)
 }

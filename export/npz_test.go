@@ -35,7 +35,7 @@ func roundTripSet() []entry {
 	}
 }
 
-func writeSet(t *testing.T, path string, compress bool) []entry {
+func writeSet(t testing.TB, path string, compress bool) []entry {
 	t.Helper()
 	set := roundTripSet()
 	w, err := CreateNPZ(path)

@@ -161,6 +161,9 @@ func TestNPZHostileEntries(t *testing.T) {
 			`entry "b.npy": compression method 12: want 0 (stored) or 8 (deflated)`},
 	}
 	for _, c := range cases {
+		if strconv.IntSize == 32 && c.name == "shape (10^12,)" {
+			c.want = `entry "s.npy": shape[0] = 1000000000000: out of range (at most 2147483647)`
+		}
 		path := writeTemp(t, "hostile.npz", makeZip(t, c.e))
 		wantErr(t, c.name, func() error { _, err := ReadNPZ(path); return err }, `ReadNPZ "`+path+`" `, c.want)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -109,6 +110,10 @@ func TestHostileNPY(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for _, c := range cases {
+		if strconv.IntSize == 32 && (strings.Contains(c.name, "10^12") || strings.Contains(c.name, "overflow")) {
+			// A dimension beyond an int is refused while parsing.
+			c.want, c.file, c.strm = []string{": out of range (at most 2147483647)"}, "", ""
+		}
 		path := filepath.Join(dir, "hostile.npy")
 		if err := os.WriteFile(path, c.b, 0o644); err != nil {
 			t.Fatal(err)

@@ -43,7 +43,7 @@ func benchNPZ(b *testing.B, compress bool) {
 func BenchmarkNPZSpikes(b *testing.B)           { benchNPZ(b, false) }
 func BenchmarkNPZSpikesCompressed(b *testing.B) { benchNPZ(b, true) }
 
-// BenchmarkDecodeNPY decodes 10^6 float64 values through npyio.
+// BenchmarkDecodeNPY decodes 10^6 float64 values.
 func BenchmarkDecodeNPY(b *testing.B) {
 	t, _ := spikes(1_000_000)
 	var buf bytes.Buffer

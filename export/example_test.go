@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"bytes"
 	"fmt"
 	"log"
 	"os"
@@ -74,4 +75,26 @@ func ExampleWriteTraceCSV() {
 	// t_ms,V[0],V[12]
 	// 0,-65,-70
 	// 0.1,-64.9,-69.8
+}
+
+// Arrays written one after another to a stream are read in turn; a header
+// that claims more data than the stated limit is refused before anything is
+// allocated for it.
+func ExampleDecodeNPYLimit() {
+	var stream bytes.Buffer
+	_ = export.EncodeNPY(&stream, []float64{0.5, 1.5})
+	_ = export.EncodeNPY(&stream, []int32{7, 8, 9}, 3, 1)
+	for range 2 {
+		a, err := export.DecodeNPYLimit(&stream, 1<<20)
+		fmt.Println(a.Shape, a.Data, err)
+	}
+
+	// A 16-byte file whose version 2.0 header length is 0xFFFFFFF0.
+	hostile := []byte("\x93NUMPY\x02\x00\xf0\xff\xff\xffabcd")
+	_, err := export.DecodeNPYLimit(bytes.NewReader(hostile), 1<<20)
+	fmt.Println(err)
+	// Output:
+	// [2] [0.5 1.5] <nil>
+	// [3 1] [7 8 9] <nil>
+	// export: DecodeNPY: header length 4294967280: more than 10000 bytes, numpy's limit (max_header_size)
 }

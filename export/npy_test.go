@@ -191,11 +191,11 @@ func TestDecodeNPYBadInput(t *testing.T) {
 		want string
 	}{
 		{"empty", nil, "DecodeNPY"},
-		{"not npy", []byte("hello world, not numpy"), "not a valid NumPy file"},
-		{"truncated data", ok.Bytes()[:ok.Len()-5], "reading 3 elements"},
-		{"truncated at an element boundary", ok.Bytes()[:ok.Len()-8], "reading 3 elements"},
+		{"not npy", []byte("hello world, not numpy"), `DecodeNPY: magic = "hello ": want "\x93NUMPY"`},
+		{"truncated data", ok.Bytes()[:ok.Len()-5], `shape (3,) of dtype "<f8" needs 24 data bytes, but only 19 follow the header`},
+		{"truncated at an element boundary", ok.Bytes()[:ok.Len()-8], "needs 24 data bytes, but only 16 follow"},
 		{"no newline", []byte("\x93NUMPY\x01\x00\x04\x00abcd"), "DecodeNPY"},
-		{"complex", append(good("{'descr': '<c16', 'fortran_order': False, 'shape': (1,), }"), make([]byte, 16)...), `dtype "<c16" not supported`},
+		{"complex", append(good("{'descr': '<c16', 'fortran_order': False, 'shape': (1,), }"), make([]byte, 16)...), `dtype "<c16": not supported: want one of '<f8'`},
 		{"fortran 2-D", append(good("{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2), }"), make([]byte, 32)...), "fortran_order = True"},
 		{"garbled dict", good("{'shape': (2,), 'descr': '<f8'}"), "DecodeNPY"},
 	}

@@ -6,14 +6,15 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 )
 
 // NPZWriter writes arrays to a NumPy .npz archive (a zip file of .npy
 // entries), in the order they are added. Entry "name" is stored as
 // "name.npy", so numpy.load(path)["name"] returns it; names may contain dots
-// ("E.spike.t"). Create one with CreateNPZ or NewNPZWriter and finish it with
+// ("E.spike.t") and slashes ("E/V"), but not elements that would lead
+// outside the directory the archive is extracted to; the rule is checkName's
+// (see Add). Create one with CreateNPZ or NewNPZWriter and finish it with
 // Close.
 type NPZWriter struct {
 	zw       *zip.Writer
@@ -56,6 +57,10 @@ func (w *NPZWriter) Compress(on bool) { w.compress = on }
 func (w *NPZWriter) Names() []string { return append([]string(nil), w.names...) }
 
 // Add writes a 1-D array. data must be one of the types listed in Supported.
+// name must be a relative path of "/"-separated elements, each non-empty and
+// not "." or "..", in UTF-8 without backslashes, colons, NUL or other
+// control characters, and must not start with "/"; ReadNPZ refuses entries
+// that break the same rule.
 func (w *NPZWriter) Add(name string, data any) error {
 	return w.add("Add", name, data, nil)
 }
@@ -82,12 +87,11 @@ func (w *NPZWriter) add(method, name string, data any, shape []int) error {
 		return fmt.Errorf("export: %s: writer is closed", what)
 	case w.err != nil:
 		return fmt.Errorf("export: %s: archive unusable after an earlier error: %w", what, w.err)
-	case name == "":
-		return fmt.Errorf("export: %s: name is empty: want a non-empty name", what)
-	case strings.ContainsRune(name, 0):
-		return fmt.Errorf("export: %s: name contains a NUL byte", what)
 	case w.seen[name]:
 		return fmt.Errorf("export: %s: name already added: names must be unique", what)
+	}
+	if err := checkName(name); err != nil {
+		return fmt.Errorf("export: %s: %w", what, err)
 	}
 	hdr, err := checkArray(what, data, shape)
 	if err != nil {

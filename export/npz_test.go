@@ -35,7 +35,7 @@ func roundTripSet() []entry {
 	}
 }
 
-func writeSet(t *testing.T, path string, compress bool) []entry {
+func writeSet(t testing.TB, path string, compress bool) []entry {
 	t.Helper()
 	set := roundTripSet()
 	w, err := CreateNPZ(path)
@@ -203,7 +203,7 @@ func TestNPZBadInput(t *testing.T) {
 		{w.Add("s", []string{"a"}), `NPZWriter.Add "s": data type []string not supported: want []float64, []float32, []int64, []int32`},
 		{w.Add("m", map[string]int{}), "data type map[string]int not supported"},
 		{w.Add("x", []float64{2}), `NPZWriter.Add "x": name already added`},
-		{w.Add("", []float64{2}), "name is empty"},
+		{w.Add("", []float64{2}), `NPZWriter.Add "": name "" is empty: want a relative path`},
 		{w.AddMatrix("m", []float64{1, 2, 3}, 2, 2), `NPZWriter.AddMatrix "m": shape [2 2] holds 4 elements, but len(data) = 3`},
 		{w.AddMatrix("m", []float64{}, -1, 0), "shape[0] = -1: must be >= 0"},
 		{w.AddArray("a", []int32{1, 2}, 3), "shape [3] holds 3 elements, but len(data) = 2"},

@@ -1,15 +1,12 @@
 package export
 
 import (
-	"archive/zip"
-	"bufio"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"strconv"
 	"strings"
-
-	"codeberg.org/sbinet/npyio/npy"
 )
 
 // Array is an array read back from a .npy file or an .npz entry.
@@ -22,108 +19,39 @@ type Array struct {
 	Data any
 }
 
-// readSlice allocates a slice for the NumPy type string (byte order and
-// quotes stripped) and returns a pointer to it with the element size.
-func readSlice(kind string) (ptr any, size int, ok bool) {
-	switch kind {
-	case "f8":
-		return new([]float64), 8, true
-	case "f4":
-		return new([]float32), 4, true
-	case "i8":
-		return new([]int64), 8, true
-	case "i4":
-		return new([]int32), 4, true
-	case "i2":
-		return new([]int16), 2, true
-	case "i1":
-		return new([]int8), 1, true
-	case "u8":
-		return new([]uint64), 8, true
-	case "u4":
-		return new([]uint32), 4, true
-	case "u2":
-		return new([]uint16), 2, true
-	case "u1":
-		return new([]uint8), 1, true
-	case "b1", "?":
-		return new([]bool), 1, true
-	}
-	return nil, 0, false
-}
+// MaxHeaderLen is the longest header dictionary the readers accept, in
+// bytes: numpy's own default limit (max_header_size of numpy.load, 10000
+// since numpy 1.24). Headers this package writes take under 300 bytes.
+const MaxHeaderLen = 10000
 
-// DecodeNPY reads one array in NumPy's .npy format from r. The header is
-// parsed by codeberg.org/sbinet/npyio, independently of EncodeNPY. Fortran
-// order arrays of rank ≥ 2 are refused.
+// DefaultDecodeLimit is the most data, in bytes, DecodeNPY reads from a
+// stream whose length it cannot tell (1 GiB); see DecodeNPYLimit.
+const DefaultDecodeLimit = 1 << 30
+
+// DecodeNPY reads one array in NumPy's .npy format (version 1.0, 2.0 or
+// 3.0) from r, reading exactly its bytes, so that arrays written one after
+// another to a stream (as repeated numpy.save calls do) can be read in turn.
+// If r reports its remaining length with a Len() int method, as
+// *bytes.Reader, *bytes.Buffer and *strings.Reader do, the array must fit
+// in it; otherwise its data may take at most DefaultDecodeLimit bytes.
+// Fortran-order arrays of rank ≥ 2 are refused.
 func DecodeNPY(r io.Reader) (Array, error) {
-	return decodeNPY("DecodeNPY", r, -1)
+	return DecodeNPYLimit(r, DefaultDecodeLimit)
 }
 
-// decodeNPY reads an array whose data must fit in limit bytes (limit < 0:
-// no limit), so a corrupt header cannot make it allocate without bound.
-func decodeNPY(what string, r io.Reader, limit int64) (a Array, err error) {
-	// npyio slices the header dictionary without bounds checks; a corrupt
-	// file must give an error, not a panic.
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("export: %s: malformed NPY header: %v", what, p)
-		}
-	}()
-	rd, err := npy.NewReader(bufio.NewReaderSize(r, 1<<16))
-	if err != nil {
-		return Array{}, fmt.Errorf("export: %s: %w", what, err)
+// DecodeNPYLimit is DecodeNPY with a limit of maxData bytes on the array
+// data when the length of r is unknown. The header is checked against the
+// limit before anything is allocated for the data.
+func DecodeNPYLimit(r io.Reader, maxData int64) (Array, error) {
+	src := source{what: "DecodeNPY", r: r, size: -1, limit: maxData}
+	if l, ok := r.(interface{ Len() int }); ok {
+		src.size, src.trusted = int64(l.Len()), true
 	}
-	h := rd.Header.Descr
-	descr := strings.Trim(h.Type, "'\" ")
-	ptr, size, ok := readSlice(strings.TrimLeft(descr, "<>|="))
-	if !ok {
-		return Array{}, fmt.Errorf("export: %s: dtype %q not supported: want one of f8, f4, i8, i4, i2, i1, u8, u4, u2, u1, b1", what, descr)
-	}
-	if h.Fortran && len(h.Shape) > 1 {
-		return Array{}, fmt.Errorf("export: %s: fortran_order = True with shape %v: only C order is supported", what, h.Shape)
-	}
-	n := int64(1)
-	for _, s := range h.Shape {
-		if s < 0 || (s > 0 && n > math.MaxInt64/int64(s)/int64(size)) {
-			return Array{}, fmt.Errorf("export: %s: invalid shape %v", what, h.Shape)
-		}
-		n *= int64(s)
-	}
-	if limit >= 0 && n*int64(size) > limit {
-		return Array{}, fmt.Errorf("export: %s: shape %v needs %d bytes, but only %d are stored", what, h.Shape, n*int64(size), limit)
-	}
-	if err := rd.Read(ptr); err != nil {
-		return Array{}, fmt.Errorf("export: %s: reading %d elements of %s: %w", what, n, descr, err)
-	}
-	a = Array{Shape: h.Shape}
-	switch p := ptr.(type) {
-	case *[]float64:
-		a.Data = *p
-	case *[]float32:
-		a.Data = *p
-	case *[]int64:
-		a.Data = *p
-	case *[]int32:
-		a.Data = *p
-	case *[]int16:
-		a.Data = *p
-	case *[]int8:
-		a.Data = *p
-	case *[]uint64:
-		a.Data = *p
-	case *[]uint32:
-		a.Data = *p
-	case *[]uint16:
-		a.Data = *p
-	case *[]uint8:
-		a.Data = *p
-	case *[]bool:
-		a.Data = *p
-	}
-	return a, nil
+	return decodeNPY(src)
 }
 
-// ReadNPY reads the .npy file at path.
+// ReadNPY reads the .npy file at path. The header must agree with the file
+// size: the data it describes must fill the rest of the file exactly.
 func ReadNPY(path string) (Array, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -134,31 +62,128 @@ func ReadNPY(path string) (Array, error) {
 	if err != nil {
 		return Array{}, fmt.Errorf("export: ReadNPY: %w", err)
 	}
-	return decodeNPY(fmt.Sprintf("ReadNPY %q", path), f, st.Size())
+	src := source{what: fmt.Sprintf("ReadNPY %q", path), r: f, size: -1, limit: DefaultDecodeLimit}
+	if st.Mode().IsRegular() {
+		src.size, src.trusted, src.whole = st.Size(), true, true
+	}
+	return decodeNPY(src)
 }
 
-// ReadNPZ reads every array of the .npz archive at path (as written by
-// NPZWriter, numpy.savez or numpy.savez_compressed). Keys are the entry
-// names without the ".npy" suffix, as numpy.load reports them.
-func ReadNPZ(path string) (map[string]Array, error) {
-	zr, err := zip.OpenReader(path)
+// source is where decodeNPY reads one array from.
+type source struct {
+	what    string // names the input in errors
+	r       io.Reader
+	size    int64 // bytes r holds, or -1 if unknown
+	limit   int64 // if size < 0: the most data bytes allowed
+	trusted bool  // size is backed by real bytes: allocate the data at once
+	whole   bool  // the array must fill size exactly
+}
+
+// magic starts every .npy file.
+const magic = "\x93NUMPY"
+
+// decodeNPY reads one array. Every length in the header is checked against
+// what the input can hold before it is allocated.
+func decodeNPY(src source) (Array, error) {
+	fail := func(format string, args ...any) (Array, error) {
+		return Array{}, fmt.Errorf("export: %s: "+format, append([]any{src.what}, args...)...)
+	}
+	var pre [12]byte
+	if _, err := io.ReadFull(src.r, pre[:8]); err != nil {
+		return fail("magic and version: %v: an .npy file starts with %q and a version", err, magic)
+	}
+	if string(pre[:6]) != magic {
+		return fail("magic = %q: want %q (not an .npy file)", pre[:6], magic)
+	}
+	major, minor := pre[6], pre[7]
+	if major < 1 || major > 3 || minor != 0 {
+		return fail("format version %d.%d: want 1.0, 2.0 or 3.0", major, minor)
+	}
+	start := int64(12) // 4-byte header length from version 2.0 on
+	if major == 1 {
+		start = 10
+	}
+	if _, err := io.ReadFull(src.r, pre[8:start]); err != nil {
+		return fail("header length: %v", err)
+	}
+	hlen := int64(pre[8]) | int64(pre[9])<<8
+	if major > 1 {
+		hlen |= int64(pre[10])<<16 | int64(pre[11])<<24
+	}
+	switch {
+	case hlen > MaxHeaderLen:
+		return fail("header length %d: more than %d bytes, numpy's limit (max_header_size)", hlen, MaxHeaderLen)
+	case src.size >= 0 && hlen > src.size-start:
+		return fail("header length %d: only %d bytes follow the first %d", hlen, src.size-start, start)
+	}
+	hdr := make([]byte, hlen)
+	if _, err := io.ReadFull(src.r, hdr); err != nil {
+		return fail("header length %d: reading the header: %v", hlen, err)
+	}
+	d, err := parseDict(string(hdr))
 	if err != nil {
-		return nil, fmt.Errorf("export: ReadNPZ: %w", err)
+		return fail("%v", err)
 	}
-	defer zr.Close()
-	out := make(map[string]Array, len(zr.File))
-	for _, f := range zr.File {
-		what := fmt.Sprintf("ReadNPZ %q entry %q", path, f.Name)
-		rc, err := f.Open()
-		if err != nil {
-			return nil, fmt.Errorf("export: %s: %w", what, err)
-		}
-		a, err := decodeNPY(what, rc, int64(min(f.UncompressedSize64, math.MaxInt64)))
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
-		out[strings.TrimSuffix(f.Name, ".npy")] = a
+	t, err := parseDescr(d.descr)
+	if err != nil {
+		return fail("%v", err)
 	}
-	return out, nil
+	shape := shapeString(d.shape)
+	if d.fortran && len(d.shape) > 1 {
+		return fail("fortran_order = True with shape %s: only C order is supported", shape)
+	}
+	n, err := elemCount(d.shape, t.size)
+	if err != nil {
+		return fail("shape %s of dtype %q: %v", shape, d.descr, err)
+	}
+	nbytes, avail := int64(n)*int64(t.size), src.size-start-hlen
+	switch {
+	case src.size >= 0 && nbytes > avail:
+		return fail("shape %s of dtype %q needs %d data bytes, but only %d follow the header", shape, d.descr, nbytes, avail)
+	case src.whole && nbytes < avail:
+		return fail("shape %s of dtype %q needs %d data bytes, but %d follow the header: the size of the input does not match its header", shape, d.descr, nbytes, avail)
+	case src.size < 0 && nbytes > src.limit:
+		return fail("shape %s of dtype %q needs %d data bytes, more than the limit of %d for an input of unknown length", shape, d.descr, nbytes, src.limit)
+	}
+	data, err := readData(src.r, t, n, src.trusted)
+	if err != nil {
+		return fail("shape %s of dtype %q: reading the data: %v", shape, d.descr, err)
+	}
+	return Array{Shape: d.shape, Data: data}, nil
+}
+
+// elemCount is the number of elements of shape, refused if the data would
+// take more than an int can count.
+func elemCount(shape []int, size int) (int, error) {
+	maxElems := int64(math.MaxInt / size)
+	n, zero := int64(1), false
+	for i, s := range shape {
+		switch {
+		case s < 0:
+			return 0, fmt.Errorf("shape[%d] = %d: must be >= 0", i, s)
+		case s == 0:
+			zero = true
+		case n > maxElems/int64(s):
+			return 0, fmt.Errorf("the element count overflows: at most %d elements of %d bytes fit an int", maxElems, size)
+		default:
+			n *= int64(s)
+		}
+	}
+	if zero {
+		return 0, nil
+	}
+	return int(n), nil
+}
+
+// shapeString writes a shape as the Python tuple of the header: (3,) or
+// (2, 3).
+func shapeString(shape []int) string {
+	s := make([]string, len(shape))
+	for i, v := range shape {
+		s[i] = strconv.Itoa(v)
+	}
+	if len(s) == 1 {
+		return "(" + s[0] + ",)"
+	}
+	return "(" + strings.Join(s, ", ") + ")"
 }

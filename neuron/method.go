@@ -30,7 +30,7 @@ func linearOrder(method string) (int, bool) {
 
 // LinearMethods lists the method names accepted by the linear models (LIF,
 // leaky integrator).
-const LinearMethods = "exp_auto (default), exp_euler, euler, midpoint, heun2, ralston2, rk2, rk3, heun3, ralston3, ssprk3, rk4, ralston4, rk4_38rule"
+const LinearMethods = "exp_auto (default), exp_euler, exp_euler_auto, exponential_euler, euler, midpoint, heun2, ralston2, rk2, rk3, heun3, ralston3, ssprk3, rk4, ralston4, rk4_38rule"
 
 // stepFactor returns R(z) for method at z = −dt/τ.
 func stepFactor(model, method string, z float64) (float64, error) {

@@ -20,10 +20,10 @@ const (
 
 // Datatype describes the element type of a dataset or attribute as read.
 type Datatype struct {
-	Class   int    // 0 integer, 1 float, 3 string, 7 reference, 8 enum, 9 variable-length
-	Size    int    // bytes per element
-	Signed  bool   // integers (and the base of an enum)
-	VarStr  bool   // variable-length string
+	Class   int      // 0 integer, 1 float, 3 string, 7 reference, 8 enum, 9 variable-length
+	Size    int      // bytes per element
+	Signed  bool     // integers (and the base of an enum)
+	VarStr  bool     // variable-length string
 	Members []string // enum member names
 	Values  []int64  // enum member values
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brainsim/brainsim/export/hdf5/internal/h5tools"
+	"github.com/brainsim/brainsim/export/internal/h5tools"
 )
 
 func TestH5dumpReadsWriter(t *testing.T) {

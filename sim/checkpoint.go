@@ -29,6 +29,9 @@ func (r *Runner) Checkpoint(out io.Writer) error {
 	if err := r.usable(); err != nil {
 		return err
 	}
+	if r.ranks != nil {
+		return fmt.Errorf("sim: Checkpoint: a network split over %d ranks cannot be checkpointed yet", r.ranks.size)
+	}
 	crc := crc32.NewIEEE()
 	bw := bufio.NewWriter(io.MultiWriter(out, crc))
 	w := &StateWriter{w: bw, node: "header"}

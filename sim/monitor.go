@@ -18,7 +18,8 @@ type boundMonitor struct {
 	every int64
 	spk   *SpikeRecord
 	tr    *Trace
-	chunk *chunk // streaming: the chunk being filled
+	cols  [][]int // over several ranks: per rank, the trace columns it owns
+	chunk *chunk  // streaming: the chunk being filled
 	// streaming: events or samples sent to the sink over all runs, and
 	// the count when the current run started
 	streamed, runStart int64
@@ -75,6 +76,16 @@ func (r *Runner) bindMonitors(ms []Monitor) error {
 			}
 		}
 		b.size = size
+		if r.ranks != nil && b.pop < 0 {
+			pop := r.popIndex(node)
+			if pj := r.net.Projection(node); pop < 0 && pj != nil && len(b.src) == pj.Post().Size() {
+				pop = r.net.popIndex(pj.Post())
+			}
+			if pop < 0 {
+				return fmt.Errorf("sim: Monitors[%d].Name = %q: a per-synapse variable cannot be recorded over %d ranks yet", n, m.Name, r.ranks.size)
+			}
+			r.traceOwners(&b, pop)
+		}
 		r.mons = append(r.mons, b)
 	}
 	return nil

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+
+	"github.com/brainsim/brainsim/dist"
 )
 
 // DefaultDt is the time step in ms used when Options.Dt is zero (BrainPy's
@@ -28,6 +30,14 @@ type Options struct {
 	// run goes on (to disk, say), so that memory stays bounded whatever the
 	// duration; Results then hold no records, only Results.Streamed counts.
 	Sink Sink
+	// Transport, when it has more than one rank, splits every population
+	// over the ranks (contiguous ranges in rank order): this runner
+	// simulates its rank's neurons and the synapses onto them, and the
+	// ranks exchange their spikes after every step. Every rank builds the
+	// same network and calls Run with the same durations. nil means one
+	// rank. Results (spikes and traces) are gathered on every rank and do
+	// not depend on the number of ranks or threads.
+	Transport dist.Transport
 	// FiniteEvery is how often, in steps, the state of every population is
 	// checked for NaN and infinite values (a sum per variable and block, on
 	// the workers); 0 means DefaultFiniteEvery, −1 never. A run whose state
@@ -151,7 +161,12 @@ func (o *Options) threads(net *Network) (int, error) {
 	}
 	largest := 1
 	for _, p := range net.pops {
-		largest = max(largest, p.pop.Size())
+		n := p.pop.Size()
+		if o.Transport != nil && o.Transport.Size() > 1 {
+			lo, hi := dist.Range(n, o.Transport.Rank(), o.Transport.Size())
+			n = hi - lo
+		}
+		largest = max(largest, n)
 	}
 	return min(t, largest), nil
 }

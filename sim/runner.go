@@ -34,6 +34,8 @@ type Runner struct {
 	streamRes *Results     // the Run whose Streamed counts the monitors fill
 	finite    *finiteCheck // nil when Options.FiniteEvery < 0
 	checking  bool         // the current step checks for non-finite state
+	ranks     *ranks       // nil on one rank
+	stopReq   bool         // this rank asks the others to stop (cancellation)
 	twoPass   bool         // a projection reads pre state: barrier before neurons
 	phase     int          // with twoPass: 0 = inputs and projections, 1 = neurons
 }
@@ -69,6 +71,9 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	}
 	r := &Runner{net: net, dt: dt, threads: threads, opt: opt}
 	net.runner = nil // the previous runner, if any, is stale from here on
+	if err := r.setupRanks(); err != nil {
+		return nil, err
+	}
 	budget := guard.NewBudget(opt.MemoryLimit)
 	for _, p := range net.pops {
 		// Every variable, the spike flags and the refractory bookkeeping.
@@ -76,7 +81,8 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 			int64(p.pop.Size()), int64(8*len(p.pop.VarNames())+16), "use fewer neurons or raise Options.MemoryLimit"); err != nil {
 			return nil, err
 		}
-		b := partition(p.pop.Size(), threads)
+		lo, hi := r.localRange(len(r.bounds))
+		b := partition(lo, hi, threads)
 		r.bounds = append(r.bounds, b)
 		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: b, budget: budget}
 		if err := p.pop.Init(env); err != nil {
@@ -92,6 +98,9 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 			return nil, fmt.Errorf("sim: projection %q: %w", p.name, err)
 		}
 		if ps, ok := p.proj.(PreStateReader); ok && ps.ReadsPreState() {
+			if r.ranks != nil {
+				return nil, fmt.Errorf("sim: projection %q reads its pre population's state (a gap junction): not supported over %d ranks", p.name, r.ranks.size)
+			}
 			r.twoPass = true
 		}
 		if l := p.proj.MaxLag(); l < 1 {
@@ -144,11 +153,12 @@ func (r *Runner) popIndex(name string) int {
 	return -1
 }
 
-// partition splits n neurons into w contiguous blocks of near-equal size.
-func partition(n, w int) []int {
+// partition splits the neurons [lo, hi) into w contiguous blocks of
+// near-equal size.
+func partition(lo, hi, w int) []int {
 	b := make([]int, w+1)
 	for i := range b {
-		b[i] = int(int64(n) * int64(i) / int64(w))
+		b[i] = lo + int(int64(hi-lo)*int64(i)/int64(w))
 	}
 	return b
 }
@@ -203,13 +213,21 @@ func (r *Runner) RunContext(ctx context.Context, duration float64) (res *Results
 	}()
 	done := ctx.Done()
 	every := max(steps/200, 1)
+	r.stopReq = false
 	for n := int64(0); n < steps; n++ {
 		if done != nil {
 			select {
 			case <-done:
-				return res, fmt.Errorf("sim: Run stopped after %d of %d steps (t = %v ms): %w", n, steps, float64(r.k)*r.dt, ctx.Err())
+				if r.ranks == nil {
+					return res, fmt.Errorf("sim: Run stopped after %d of %d steps (t = %v ms): %w", n, steps, float64(r.k)*r.dt, ctx.Err())
+				}
+				r.stopReq = true // the ranks stop together, after the next exchange
 			default:
 			}
+		}
+		if r.ranks != nil && r.ranks.stopped {
+			r.ranks.stopped = false
+			return res, fmt.Errorf("sim: Run stopped after %d of %d steps (t = %v ms): %w", n, steps, float64(r.k)*r.dt, context.Canceled)
 		}
 		if err := r.step(); err != nil {
 			r.failed = err
@@ -259,20 +277,28 @@ func (r *Runner) step() error {
 	}
 	r.checking = r.finite != nil && k%r.finite.every == 0
 	r.workers.run()
-	if err := r.workers.err(); err != nil {
-		return err
+	err := r.workers.err()
+	if err == nil && r.checking {
+		err = r.nonFinite(k)
 	}
-	if r.checking {
-		if err := r.nonFinite(k); err != nil {
+	if r.ranks != nil {
+		if err := r.exchange(k, err, r.stopReq); err != nil {
 			return err
 		}
-	}
-	for p := range r.net.pops {
-		merged := r.hist[p].slot(k)
-		for _, s := range r.spk[p] {
-			merged = append(merged, s...)
+		if err := r.gatherTraces(k); err != nil {
+			return err
 		}
-		r.hist[p].set(k, merged)
+	} else {
+		if err != nil {
+			return err
+		}
+		for p := range r.net.pops {
+			merged := r.hist[p].slot(k)
+			for _, s := range r.spk[p] {
+				merged = append(merged, s...)
+			}
+			r.hist[p].set(k, merged)
+		}
 	}
 	for i := range r.mons {
 		m := &r.mons[i]

@@ -36,17 +36,17 @@ func Split(c *connect.CSR, bounds []int, w []float32, reserve Reserve) ([]Rows, 
 	if w != nil && len(w) != c.NNZ() {
 		return nil, fmt.Errorf("kernel: %d weights for %d synapses", len(w), c.NNZ())
 	}
-	nb := len(bounds) - 1
-	block := make([]int32, c.NPost)
-	for b := 0; b < nb; b++ {
-		for j := bounds[b]; j < bounds[b+1]; j++ {
-			block[j] = int32(b)
-		}
+	if err := checkBounds(bounds, c.NPost); err != nil {
+		return nil, err
 	}
+	nb := len(bounds) - 1
+	block := blockMap(bounds, c.NPost)
 	out := make([]Rows, nb)
 	counts := make([]int64, nb)
 	for _, j := range c.Indices {
-		counts[block[j]]++
+		if b := block[j]; b >= 0 {
+			counts[b]++
+		}
 	}
 	var bytes int64
 	for b := range out {
@@ -78,6 +78,9 @@ func Split(c *connect.CSR, bounds []int, w []float32, reserve Reserve) ([]Rows, 
 	for i := 0; i < c.NPre; i++ {
 		for q := c.Indptr[i]; q < c.Indptr[i+1]; q++ {
 			j := c.Indices[q]
+			if block[j] < 0 {
+				continue // another rank's post
+			}
 			r := &out[block[j]]
 			if r.Idx16 != nil {
 				r.Idx16 = append(r.Idx16, uint16(int(j)-r.Lo))

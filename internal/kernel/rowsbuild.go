@@ -53,6 +53,13 @@ func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, w
 	for b := range out {
 		out[b] = Rows{Lo: bounds[b], Hi: bounds[b+1], Ptr: make([]uint32, nPre+1)}
 	}
+	// With blocks covering only part of the posts (one rank's share), the
+	// synapses onto other posts are counted per row, so that a synapse's
+	// CSR position, which keys its weight, is the same on every rank.
+	var other []uint32
+	if bounds[0] != 0 || bounds[nb] != nPost {
+		other = make([]uint32, nPre+1)
+	}
 	nChunks := min(nPre, max(1, workers)*chunksPerWorker)
 	chunk := func(k int) (lo, hi int) { return k * nPre / nChunks, (k + 1) * nPre / nChunks }
 	errs := make([]error, nChunks)
@@ -69,7 +76,11 @@ func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, w
 					errs[k] = fmt.Errorf("kernel: row %d has post index %d: must be < nPost = %d", i, j, nPost)
 					return
 				}
-				cnt[block[j]]++
+				if b := block[j]; b >= 0 {
+					cnt[b]++
+				} else {
+					other[i+1]++
+				}
 			}
 			for b := range out {
 				out[b].Ptr[i+1] = cnt[b]
@@ -82,6 +93,11 @@ func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, w
 	}
 	if err := checkSynapseBytes(out, nPre, weights != nil, 4, reserve); err != nil {
 		return nil, 0, err
+	}
+	all := 0 // synapses onto posts outside the blocks
+	for i := 1; i < len(other); i++ {
+		all += int(other[i])
+		other[i] = uint32(all)
 	}
 	nnz := 0
 	for b := range out {
@@ -104,11 +120,11 @@ func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, w
 	var w []float32
 	if weights != nil {
 		var err error
-		if w, err = weights(nnz); err != nil {
+		if w, err = weights(nnz + all); err != nil {
 			return nil, 0, err
 		}
-		if len(w) != nnz {
-			return nil, 0, fmt.Errorf("kernel: %d weights for %d synapses", len(w), nnz)
+		if len(w) != nnz+all {
+			return nil, 0, fmt.Errorf("kernel: %d weights for %d synapses", len(w), nnz+all)
 		}
 		for b := range out {
 			out[b].W = make([]float32, out[b].NNZ())
@@ -120,7 +136,10 @@ func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, w
 		lo, hi := chunk(k)
 		pos := make([]uint32, nb)
 		for i := lo; i < hi; i++ {
-			q0 := 0 // CSR offset of row i: the synapses of rows < i in all blocks
+			q0 := 0 // CSR offset of row i: the synapses of rows < i onto all posts
+			if other != nil {
+				q0 = int(other[i])
+			}
 			for b := range out {
 				pos[b] = out[b].Ptr[i]
 				q0 += int(pos[b])
@@ -129,6 +148,9 @@ func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, w
 			*buf = r
 			for q, j := range r {
 				b := block[j]
+				if b < 0 {
+					continue
+				}
 				o := &out[b]
 				p := pos[b]
 				if p >= o.Ptr[i+1] {
@@ -159,10 +181,11 @@ func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, w
 	return out, nnz, nil
 }
 
-// checkBounds validates a block partition of [0, n).
+// checkBounds validates a block partition of [0, n), or of a part of it
+// (one rank's share of the posts).
 func checkBounds(bounds []int, n int) error {
-	if len(bounds) < 2 || bounds[0] != 0 || bounds[len(bounds)-1] != n {
-		return fmt.Errorf("kernel: block bounds %v: must run from 0 to %d", bounds, n)
+	if len(bounds) < 2 || bounds[0] < 0 || bounds[len(bounds)-1] > n {
+		return fmt.Errorf("kernel: block bounds %v: must lie within 0 … %d", bounds, n)
 	}
 	for b := 1; b < len(bounds); b++ {
 		if bounds[b] < bounds[b-1] {
@@ -172,9 +195,12 @@ func checkBounds(bounds []int, n int) error {
 	return nil
 }
 
-// blockMap returns the block of every post neuron.
+// blockMap returns the block of every post neuron, −1 outside the blocks.
 func blockMap(bounds []int, n int) []int32 {
 	block := make([]int32, n)
+	for j := range block {
+		block[j] = -1
+	}
 	for b := 0; b+1 < len(bounds); b++ {
 		for j := bounds[b]; j < bounds[b+1]; j++ {
 			block[j] = int32(b)

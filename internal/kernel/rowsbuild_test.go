@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,7 +131,7 @@ func TestSplitRowsErrors(t *testing.T) {
 		w      WeightFunc
 		want   string
 	}{
-		{"bounds end", 4, ok, []int{0, 3}, nil, "must run from 0 to 4"},
+		{"bounds end", 4, ok, []int{0, 5}, nil, "must lie within 0 … 4"},
 		{"bounds order", 4, ok, []int{0, 3, 2, 4}, nil, "non-decreasing"},
 		{"index", 3, ok, []int{0, 3}, nil, "row 3 has post index 3: must be < nPost = 3"},
 		{"weights", 4, ok, []int{0, 4}, func(int) ([]float32, error) { return make([]float32, 2), nil }, "2 weights for 4 synapses"},
@@ -150,5 +151,50 @@ func TestSplitRowsErrors(t *testing.T) {
 	}
 	if _, _, err := SplitRows(4, 4, flaky, []int{0, 4}, nil, 1, nil); err == nil || !strings.Contains(err.Error(), "not deterministic") {
 		t.Errorf("flaky rows: error %v, want \"not deterministic\"", err)
+	}
+}
+
+// TestSplitPartialBounds: blocks covering one rank's share of the posts
+// hold exactly the corresponding blocks of the whole split, weights
+// included (a weight is keyed by the synapse's position in the whole CSR),
+// for SplitRows and Split.
+func TestSplitPartialBounds(t *testing.T) {
+	const nPre, nPost = 60, 500
+	row := func(dst []uint32, i int) []uint32 {
+		for j := (i * 7) % 11; j < nPost; j += 3 + i%5 {
+			dst = append(dst, uint32(j))
+		}
+		return dst
+	}
+	csr := &connect.CSR{NPre: nPre, NPost: nPost, Indptr: make([]int64, nPre+1)}
+	for i := range nPre {
+		csr.Indices = row(csr.Indices, i)
+		csr.Indptr[i+1] = int64(len(csr.Indices))
+	}
+	ws := make([]float32, csr.NNZ())
+	for q := range ws {
+		ws[q] = float32(q)
+	}
+	wf := func(n int) ([]float32, error) { return ws[:n], nil }
+	full, _, err := SplitRows(nPre, nPost, row, []int{0, 120, 250, 380, 500}, wf, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, _, err := SplitRows(nPre, nPost, row, []int{120, 250, 380}, wf, 3, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromCSR, err := Split(csr, []int{120, 250, 380}, ws, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for b := range 2 {
+		want := full[b+1]
+		for name, got := range map[string]Rows{"SplitRows": part[b], "Split": fromCSR[b]} {
+			if got.Lo != want.Lo || got.Hi != want.Hi || !slices.Equal(got.Ptr, want.Ptr) ||
+				!slices.Equal(got.Idx16, want.Idx16) || !slices.Equal(got.W, want.W) {
+				t.Errorf("%s block %d of the partial split differs from block %d of the whole", name, b, b+1)
+			}
+		}
 	}
 }

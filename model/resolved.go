@@ -27,7 +27,7 @@ func (f *File) Resolved() []byte {
 
 func scalar(tag, v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v} }
 
-func num(x float64) *yaml.Node { return scalar("!!float", strconv.FormatFloat(x, 'g', -1, 64)) }
+func num(x float64) *yaml.Node { return scalar("", strconv.FormatFloat(x, 'g', -1, 64)) }
 
 func emitRecord(r *record, flow bool) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
@@ -58,19 +58,19 @@ func emitValue(f *field, v *value) *yaml.Node {
 	}
 	switch f.kind {
 	case kInt:
-		return scalar("!!int", strconv.FormatInt(v.i, 10))
+		return scalar("", strconv.FormatInt(v.i, 10))
 	case kSeed:
-		return scalar("!!int", strconv.FormatUint(v.u, 10))
+		return scalar("", strconv.FormatUint(v.u, 10))
 	case kFloat:
 		return num(v.num)
 	case kString, kEnum:
 		return scalar("!!str", v.str)
 	case kBool:
-		return scalar("!!bool", strconv.FormatBool(v.b))
+		return scalar("", strconv.FormatBool(v.b))
 	case kFloats:
 		return list(len(v.nums), func(i int) *yaml.Node { return num(v.nums[i]) })
 	case kInts:
-		return list(len(v.ints), func(i int) *yaml.Node { return scalar("!!int", strconv.Itoa(v.ints[i])) })
+		return list(len(v.ints), func(i int) *yaml.Node { return scalar("", strconv.Itoa(v.ints[i])) })
 	case kEnums:
 		return list(len(v.strs), func(i int) *yaml.Node { return scalar("!!str", v.strs[i]) })
 	case kInit, kDelay:

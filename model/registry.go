@@ -215,6 +215,9 @@ func synapseFromCatalog(m synapse.ModelInfo) *synapseKind {
 
 // has reports whether the parameter struct of k has the Go field name.
 func (k *synapseKind) has(name string) bool {
+	if k.procedural && excluded[name] && name != "Delay" {
+		return false // no stored synapses: one weight and delay for all
+	}
 	_, ok := reflect.TypeOf(k.defaults).FieldByName(name)
 	return ok
 }

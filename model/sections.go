@@ -27,8 +27,6 @@ func sec(name, doc string, fields ...field) *section {
 	return &section{name: name, doc: doc, fields: fields}
 }
 
-var maxSize = between(1, sim.MaxSize)
-
 // topSection is the whole file; the builders below are functions so that
 // the tables are values, not package state.
 func topSection(reg *registry) *section {
@@ -36,14 +34,14 @@ func topSection(reg *registry) *section {
 		field{name: "version", kind: kInt, required: true, rng: between(Format, Format), doc: "format version; this package reads 1"},
 		field{name: "name", kind: kString, def: "model", doc: "name of the model (used in run manifests and plot titles)"},
 		field{name: "description", kind: kString, def: "", doc: "what the model is, with its references"},
-		field{name: "run", kind: kSection, sub: runSection(), doc: "time step, duration, seed and resources of the run"},
+		field{name: "run", kind: kSection, def: "{}", sub: runSection(), doc: "time step, duration, seed and resources of the run"},
 		field{name: "populations", kind: kNamed, required: true, sub: populationSection(reg),
 			doc: "the populations of neurons, by name, in the order written"},
 		field{name: "projections", kind: kNamed, sub: projectionSection(reg),
 			doc: "the projections (synapses) between populations, by name, in the order written"},
 		field{name: "inputs", kind: kList, sub: inputSection(), doc: "runner inputs applied at the start of every step"},
 		field{name: "monitors", kind: kList, sub: monitorSection(), doc: "variables to record"},
-		field{name: "outputs", kind: kSection, sub: outputsSection(), doc: "which files and plots a run writes"},
+		field{name: "outputs", kind: kSection, def: "{}", sub: outputsSection(), doc: "which files and plots a run writes"},
 	)
 }
 
@@ -61,7 +59,7 @@ func runSection() *section {
 func populationSection(reg *registry) *section {
 	return sec("population", "A population of neurons of one zoo model.",
 		field{name: "model", kind: kEnum, required: true, allowed: reg.neuronNames(), doc: "the neuron model (see Neuron models)"},
-		field{name: "size", kind: kInt, required: true, rng: maxSize, doc: "number of neurons"},
+		field{name: "size", kind: kInt, required: true, rng: atLeast(1), doc: "number of neurons"},
 		field{name: "params", kind: kDynamic, of: "model", doc: "parameters of the model (see Neuron models); unset ones take BrainPy's defaults"},
 		field{name: "init", kind: kDynamic, of: "model", doc: "initial values of state variables: a number, a list (one per neuron) or an initialiser"},
 	)

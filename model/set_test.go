@@ -76,7 +76,7 @@ func TestSetRefuses(t *testing.T) {
 		{"Q.size", "10", `did you mean "E"?`},
 		{"rn.duration", "10", `did you mean "run"?`},
 		{"run.durations", "10", `did you mean "duration"?`},
-		{"E.size", "-3", "must be in [1, "},
+		{"E.size", "-3", "must be >= 1"},
 		{"run.duration", "5 mV", "duration is a time, not a voltage"},
 		{"E2E.connector.num", "3", `has no key "num"`},
 		{"E2E.connector.fixed_pre_num", "3", "set it whole"},

@@ -48,10 +48,15 @@ var (
 	unitRange   = bounds{hasLo: true, hasHi: true, hi: 1}
 )
 
-func atLeast(lo float64) bounds          { return bounds{lo: lo, hasLo: true} }
-func between(lo, hi float64) bounds      { return bounds{lo: lo, hi: hi, hasLo: true, hasHi: true} }
-func (b bounds) zero() bool              { return !b.hasLo && !b.hasHi }
-func fmtNum(x float64) string            { return strconv.FormatFloat(x, 'g', -1, 64) }
+func atLeast(lo float64) bounds     { return bounds{lo: lo, hasLo: true} }
+func between(lo, hi float64) bounds { return bounds{lo: lo, hi: hi, hasLo: true, hasHi: true} }
+func (b bounds) zero() bool         { return !b.hasLo && !b.hasHi }
+func fmtNum(x float64) string {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
 func (b bounds) contains(x float64) bool { return b.check(x) == "" }
 
 // String describes the range for docs and messages: "> 0", "in [1, 10]".

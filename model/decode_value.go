@@ -30,26 +30,24 @@ func (d *decoder) value(n *yaml.Node, f *field, path string) *value {
 		one := *f
 		one.kind = map[kind]kind{kFloats: kFloat, kInts: kInt, kEnums: kEnum}[f.kind]
 		for i, e := range n.Content {
-			p := fmt.Sprintf("%s[%d]", path, i)
-			e = d.deref(e, p)
+			e = d.deref(e, path)
 			if e == nil {
 				return v
 			}
 			if e.Kind != yaml.ScalarNode || isNull(e) {
-				d.fail(e, p, "must be a %s, not %s", one.kind, describe(e))
+				d.fail(e, fmt.Sprintf("%s[%d]", path, i), "must be a %s, not %s", one.kind, describe(e))
 				continue
 			}
 			var x value
-			d.scalar(e, &one, p, &x)
-			v.nums, v.ints, v.strs = append(v.nums, x.num), append(v.ints, int(x.i)), append(v.strs, x.str)
-		}
-		switch f.kind {
-		case kFloats:
-			v.ints, v.strs = nil, nil
-		case kInts:
-			v.nums, v.strs = nil, nil
-		default:
-			v.nums, v.ints = nil, nil
+			d.scalarAt(e, &one, path, i, &x)
+			switch f.kind {
+			case kFloats:
+				v.nums = append(v.nums, x.num)
+			case kInts:
+				v.ints = append(v.ints, int(x.i))
+			default:
+				v.strs = append(v.strs, x.str)
+			}
 		}
 	case kDelay:
 		if n.Kind == yaml.ScalarNode {
@@ -91,10 +89,19 @@ func unitHint(f *field) string {
 
 // scalar decodes scalar n (not null) as field f of a scalar kind into v.
 func (d *decoder) scalar(n *yaml.Node, f *field, path string, v *value) {
-	bad := func(format string, args ...any) {
-		d.fail(n, path, "= %s: %s", describe(n), fmt.Sprintf(format, args...))
-	}
+	d.scalarAt(n, f, path, -1, v)
+}
+
+// scalarAt is scalar for item idx of the list at path (idx < 0: none).
+func (d *decoder) scalarAt(n *yaml.Node, f *field, path string, idx int, v *value) {
 	leaf := path[strings.LastIndexByte(path, '.')+1:]
+	bad := func(format string, args ...any) {
+		p := path
+		if idx >= 0 {
+			p = fmt.Sprintf("%s[%d]", path, idx)
+		}
+		d.fail(n, p, "= %s: %s", describe(n), fmt.Sprintf(format, args...))
+	}
 	switch f.kind {
 	case kInt:
 		i, ok := integer(n)

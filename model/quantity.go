@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -60,6 +61,9 @@ func quantity(s, unit string) (float64, error) {
 		return 0, fmt.Errorf("must be a finite number")
 	}
 	x, err := strconv.ParseFloat(num, 64)
+	if errors.Is(err, strconv.ErrRange) && math.IsInf(x, 0) {
+		return 0, fmt.Errorf("must be a finite number")
+	}
 	if err != nil || num == "" {
 		return 0, fmt.Errorf("must be a number%s", withUnit(unit))
 	}

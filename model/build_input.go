@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/brainsim/brainsim/input"
-	"github.com/brainsim/brainsim/internal/rng"
+	"github.com/brainsim/brainsim/rng"
 	"github.com/brainsim/brainsim/sim"
 )
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -255,6 +256,9 @@ func TestSourceInit(t *testing.T) {
 
 func TestPopulationSizeBounded(t *testing.T) {
 	net := sim.NewNetwork(1)
-	chk.Err(t, "size 1e12", net.Add("E", newToy(1e12)), "population size 1000000000000", "2147483647")
+	if strconv.IntSize == 64 {
+		huge := int64(1e12)
+		chk.Err(t, "size 1e12", net.Add("E", newToy(int(huge))), "population size 1000000000000", "2147483647")
+	}
 	chk.Err(t, "size 0", net.Add("E", newToy(0)), "population size 0")
 }

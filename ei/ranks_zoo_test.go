@@ -1,0 +1,137 @@
+package ei_test
+
+import (
+	"testing"
+
+	"github.com/brainsim/brainsim/connect"
+	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/input"
+	"github.com/brainsim/brainsim/neuron"
+	"github.com/brainsim/brainsim/sim"
+	"github.com/brainsim/brainsim/synapse"
+)
+
+// zooNet is a small driven network: Poisson sources P (PoissonGroup)
+// onto E and I, a PoissonInput on I, and the projection under test from E
+// (or I) onto E.
+func zooNet(t *testing.T, mk func(e, i sim.Population) (sim.Projection, error)) func() (*sim.Network, sim.Options) {
+	return func() (*sim.Network, sim.Options) {
+		lif := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 2, V0: initial.Uniform(-60, -50)}
+		E, _ := neuron.NewLIF(303, lif)
+		I, _ := neuron.NewLIF(101, lif)
+		P, _ := input.NewPoissonGroup(200, 30)
+		net := sim.NewNetwork(11)
+		for _, x := range []struct {
+			n string
+			p sim.Population
+		}{{"E", E}, {"I", I}, {"P", P}} {
+			if err := net.Add(x.n, x.p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		drive := synapse.ExpParams{E: 0, GMax: 0.3, Tau: 5}
+		pe, _ := synapse.NewExpCOBA(P, E, connect.FixedProb(0.1), drive)
+		pi, _ := synapse.NewExpCOBA(P, I, connect.FixedProb(0.1), drive)
+		test, err := mk(E, I)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, p := range map[string]sim.Projection{"PE": pe, "PI": pi, "X": test} {
+			if err := net.Add(name, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pin, _ := input.NewPoissonInput(input.PoissonInputParams{NumInput: 50, Freq: 10, Weight: 0.5})
+		return net, sim.Options{Inputs: []sim.Input{pin.Input("I.input")},
+			Monitors: []sim.Monitor{{Name: "E.spike"}, {Name: "I.spike"}, {Name: "E.V", Index: []int{0, 150, 302}}, {Name: "I.V", Index: []int{100, 3}}}}
+	}
+}
+
+// TestRankInvarianceZoo: every connector, delays (uniform and per
+// synapse), plasticity (STDP, STP), kinetic synapses, voltage jumps and
+// Poisson inputs give the same spikes and traces on several ranks as on
+// one.
+func TestRankInvarianceZoo(t *testing.T) {
+	exp := synapse.ExpParams{E: 0, GMax: 0.4, Tau: 5}
+	cases := map[string]func(e, i sim.Population) (sim.Projection, error){
+		"FixedProb": func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.NewExpCOBA(e, e, connect.FixedProb(0.05), exp)
+		},
+		"FixedPostNum": func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.NewExpCOBA(e, e, connect.FixedPostNum(10), exp)
+		},
+		"FixedPreNum": func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.NewExpCOBA(e, e, connect.FixedPreNum(10), exp)
+		},
+		"FixedTotalNum": func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.NewExpCOBA(e, e, connect.FixedTotalNum(3000), exp)
+		},
+		"All2All": func(_, i sim.Population) (sim.Projection, error) {
+			return synapse.NewExpCOBA(i, i, connect.All2All(), synapse.ExpParams{E: -80, GMax: 0.05, Tau: 10})
+		},
+		"One2One": func(_, i sim.Population) (sim.Projection, error) {
+			return synapse.NewExpCOBA(i, i, connect.One2One(), exp)
+		},
+		"SmallWorld": func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.NewExpCOBA(e, e, connect.SmallWorld(6, 0.2), exp)
+		},
+		"Procedural": func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.NewExpCOBAProcedural(e, e, connect.ProceduralFixedProb(0.05).SegmentWidth(64), exp)
+		},
+		"WeightInit": func(e, _ sim.Population) (sim.Projection, error) {
+			p := exp
+			p.WeightInit = initial.Uniform(0.1, 0.8)
+			return synapse.NewExpCOBA(e, e, connect.FixedProb(0.05), p)
+		},
+		"Delay": func(e, _ sim.Population) (sim.Projection, error) {
+			p := exp
+			p.Delay = 1.7
+			return synapse.NewExpCOBA(e, e, connect.FixedProb(0.05), p)
+		},
+		"DelayInit": func(e, _ sim.Population) (sim.Projection, error) {
+			p := synapse.DefaultExponential()
+			p.GMax, p.DelayInit = 0.5, initial.Uniform(0.2, 3)
+			return synapse.NewExponential(e, e, connect.FixedProb(0.05), p, synapse.COBA{E: 0})
+		},
+		"STP": func(e, _ sim.Population) (sim.Projection, error) {
+			p := synapse.DefaultExponential()
+			stp := synapse.DefaultSTP()
+			p.GMax, p.STP = 0.8, &stp
+			return synapse.NewExponential(e, e, connect.FixedProb(0.05), p, synapse.COBA{E: 0})
+		},
+		"STDP": func(e, _ sim.Population) (sim.Projection, error) {
+			p := synapse.DefaultSTDP()
+			p.GMax = 0.5
+			return synapse.NewSTDP(e, e, connect.FixedProb(0.05), p, synapse.COBA{E: 0})
+		},
+		"AMPA": func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.NewAMPA(e, e, connect.FixedProb(0.05), synapse.DefaultAMPA(), synapse.COBA{E: 0})
+		},
+		"NMDA": func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.NewNMDA(e, e, connect.FixedProb(0.05), synapse.DefaultNMDA(), synapse.COBA{E: 0})
+		},
+		"Delta": func(e, _ sim.Population) (sim.Projection, error) {
+			p := synapse.DefaultDelta()
+			p.GMax = 2
+			return synapse.NewDelta(e, e, connect.FixedProb(0.05), p)
+		},
+	}
+	layouts := [][2]int{{2, 1}, {3, 2}, {4, 1}}
+	if testing.Short() {
+		layouts = layouts[:1]
+	}
+	for name, mk := range cases {
+		build := zooNet(t, mk)
+		ref := runRanks(t, 1, 1, build, 60)[0]
+		if len(ref.Spikes["E.spike"].T) < 50 {
+			t.Errorf("%s: only %d E spikes", name, len(ref.Spikes["E.spike"].T))
+		}
+		for _, l := range layouts {
+			for q, res := range runRanks(t, l[0], l[1], build, 60) {
+				if d := sameResults(ref, res); d != "" {
+					t.Errorf("%s: %d ranks × %d threads, rank %d: %s", name, l[0], l[1], q, d)
+				}
+			}
+		}
+	}
+}

@@ -144,6 +144,9 @@ func FromEquations(n int, text string, p EquationParams) (*EqPopulation, error) 
 		if q.ref, err = m.ParseRefractory(p.Refractory); err != nil {
 			return nil, fail("Refractory", err)
 		}
+		if q.ref.Period != nil && usesState(q.ref.Period) {
+			return nil, fail("Refractory", fmt.Errorf("the period %s depends on a state variable; give a time (5*ms, a parameter) or a condition", q.ref.Period))
+		}
 	}
 	for i, v := range m.States {
 		if v.Name == "v" || v.Name == "V" && q.volt < 0 {
@@ -217,4 +220,24 @@ func (q *EqPopulation) Jumps() []float64 {
 // hosts synaptic channels, whose currents go to input.
 func (q *EqPopulation) Attach(c *sim.Channel) bool {
 	return q.volt >= 0 && q.channels.Attach(c)
+}
+
+// usesState reports whether e refers to a state variable (directly or
+// through a subexpression).
+func usesState(e equations.Expr) bool {
+	switch e := e.(type) {
+	case *equations.Name:
+		return e.Kind == equations.KindState || e.Kind == equations.KindSubexpr && e.Var != nil && usesState(e.Var.Expr)
+	case *equations.Unary:
+		return usesState(e.X)
+	case *equations.Binary:
+		return usesState(e.X) || usesState(e.Y)
+	case *equations.Call:
+		for _, a := range e.Args {
+			if usesState(a) {
+				return true
+			}
+		}
+	}
+	return false
 }

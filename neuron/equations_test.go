@@ -116,7 +116,10 @@ func TestEquationsErrors(t *testing.T) {
 		{func(p *neuron.EquationParams) string { p.Values["tau"] = "20"; return lifText }, `Values["tau"]: is a string`},
 		{func(p *neuron.EquationParams) string { p.Values["V_th"] = math.NaN(); return lifText }, `Values["V_th"]: is NaN: must be finite`},
 		{func(p *neuron.EquationParams) string { p.Reset = "input = 0"; return lifText }, "neuron: FromEquations Reset"},
-		{func(p *neuron.EquationParams) string { p.Method, p.Values["tau"] = "exact", []float64{20, 20, 20}; return coupled }, "coefficients are not constant"},
+		{func(p *neuron.EquationParams) string {
+			p.Method, p.Values["tau"] = "exact", []float64{20, 20, 20}
+			return coupled
+		}, "coefficients are not constant"},
 	} {
 		p := base
 		p.Values = map[string]any{}

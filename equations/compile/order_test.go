@@ -21,8 +21,8 @@ func slope(dts, errs []float64) float64 {
 func TestOrders(t *testing.T) {
 	const T = 2.0
 	for _, c := range []struct {
-		method string
-		order  float64
+		method  string
+		order   float64
 		atLeast bool
 	}{{"euler", 1, false}, {"rk2", 2, false}, {"heun", 2, false}, {"rk4", 4, false},
 		{"exponential_euler", 1, true}, {"milstein", 1, false}, {"euler_maruyama", 1, false}} {

@@ -24,8 +24,9 @@ type eqRun struct {
 	thr      *compile.Program
 	reset    *compile.Program
 	refc     *compile.Program
-	resetTo  []int  // layout index of each reset output
-	frozen   []bool // per state: (unless refractory)
+	thrOp    equations.Op // a comparison lhs op rhs: outputs 0 and 1 of thr; else OpNE with one output
+	resetTo  []int        // layout index of each reset output
+	frozen   []bool       // per state: (unless refractory)
 	bounds   []int
 	blocks   []eqBlock
 }
@@ -161,7 +162,7 @@ func (q *EqPopulation) compileRest(r *eqRun, env *sim.Env, key uint64) error {
 	dt := env.Dt
 	var err error
 	if q.thr != nil {
-		if r.thr, _, _, err = q.compileOne(q.thr, dt, rng.String(key, "threshold")); err != nil {
+		if r.thr, r.thrOp, err = q.compileThreshold(dt, rng.String(key, "threshold")); err != nil {
 			return fmt.Errorf("neuron: FromEquations Threshold: %w", err)
 		}
 	}
@@ -246,4 +247,30 @@ func (q *EqPopulation) compileReset(r *eqRun, dt float64, key uint64) error {
 	var err error
 	r.reset, err = b.Compile(outs, q.layout.nVec, q.layout.nScal)
 	return err
+}
+
+// compileThreshold compiles the threshold; a comparison lhs op rhs is
+// compiled as its two sides, compared while the spikes are collected.
+func (q *EqPopulation) compileThreshold(dt float64, key uint64) (*compile.Program, equations.Op, error) {
+	b := compile.NewBuilder()
+	l := compile.NewLowerer(b, key)
+	env := q.env(b, dt, nil)
+	if c, ok := q.thr.(*equations.Binary); ok && c.Op >= equations.OpLT && c.Op <= equations.OpGE {
+		x, err := l.Lower(c.X, env)
+		if err != nil {
+			return nil, 0, err
+		}
+		y, err := l.Lower(c.Y, env)
+		if err != nil {
+			return nil, 0, err
+		}
+		p, err := b.Compile([]compile.Value{x, y}, q.layout.nVec, q.layout.nScal)
+		return p, c.Op, err
+	}
+	v, err := l.Lower(q.thr, env)
+	if err != nil {
+		return nil, 0, err
+	}
+	p, err := b.Compile([]compile.Value{v}, q.layout.nVec, q.layout.nScal)
+	return p, equations.OpNE, err
 }

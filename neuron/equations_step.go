@@ -3,6 +3,8 @@ package neuron
 import (
 	"sort"
 
+	"github.com/brainsim/brainsim/equations"
+
 	"github.com/brainsim/brainsim/equations/compile"
 )
 
@@ -76,15 +78,10 @@ func (q *EqPopulation) chunk(r *eqRun, blk *eqBlock, k int64, t float64, a, b in
 	g := blk.thr
 	q.bind(g, r, a, b, t)
 	g.Run(k, a, n, q.n)
-	ns := 0
-	for j, c := range g.Out(0) {
-		s := c != 0 && !ref[j]
-		spk[j] = s
-		if s {
-			blk.spk[ns] = int32(j)
-			ns++
-			last[j] = k
-		}
+	ns := crossed(r.thrOp, g, blk.spk[:n], ref)
+	clear(spk)
+	for _, j := range blk.spk[:ns] {
+		spk[j], last[j] = true, k
 	}
 	if ns == 0 {
 		return spikes
@@ -134,4 +131,45 @@ func (q *EqPopulation) refractory(r *eqRun, blk *eqBlock, k int64, t float64, a,
 		}
 	}
 	return anyRef
+}
+
+// crossed writes to idx the chunk indices of the neurons whose threshold
+// holds and that are not refractory, and returns how many.
+func crossed(op equations.Op, g *compile.Frame, idx []int32, ref []bool) int {
+	ns := 0
+	x := g.Out(0)
+	ref = ref[:len(x)]
+	if s, ok := g.Scalar(1); ok && op == equations.OpGE {
+		for j, v := range x {
+			if v >= s && !ref[j] {
+				idx[ns] = int32(j)
+				ns++
+			}
+		}
+		return ns
+	}
+	var y []float64
+	if op != equations.OpNE {
+		y = g.Out(1)[:len(x)]
+	}
+	for j, v := range x {
+		var c bool
+		switch op {
+		case equations.OpLT:
+			c = v < y[j]
+		case equations.OpLE:
+			c = v <= y[j]
+		case equations.OpGT:
+			c = v > y[j]
+		case equations.OpGE:
+			c = v >= y[j]
+		default:
+			c = v != 0
+		}
+		if c && !ref[j] {
+			idx[ns] = int32(j)
+			ns++
+		}
+	}
+	return ns
 }

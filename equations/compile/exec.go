@@ -35,7 +35,24 @@ func (f *Frame) SetScalar(slot int, x float64) { f.sc[slot] = x }
 
 // Out returns output i of the latest Run (n values, valid until the next
 // Run on f).
-func (f *Frame) Out(i int) []float64 { return f.vec[f.p.outputs[i]][:f.n] }
+func (f *Frame) Out(i int) []float64 {
+	d := f.vec[f.p.outputs[i]][:f.n]
+	if r := f.p.scOut[i]; r >= 0 {
+		for j := range d {
+			d[j] = f.sc[r]
+		}
+	}
+	return d
+}
+
+// Scalar returns output i of the latest Run and true if it is the same for
+// every neuron.
+func (f *Frame) Scalar(i int) (float64, bool) {
+	if r := f.p.scOut[i]; r >= 0 {
+		return f.sc[r], true
+	}
+	return 0, false
+}
 
 // Run executes the program on n ≤ Chunk neurons: the neurons base …
 // base+n−1 of a group of size neurons, at step k (random draws use the
@@ -104,8 +121,16 @@ func (f *Frame) exec(in *instr, n int, ctr uint64, base int) {
 		for j := range d {
 			d[j] = sx
 		}
-	default:
+	case funcOp(equations.FuncWhere):
+		if in.vmask == 7 {
+			where3(d, x, y, f.vec[in.a[2]][:n])
+			return
+		}
 		f.generic(in, d, x, y, sx, sy, n)
+	default:
+		if in.nargs > 2 || !fast(in.op, d, x, y, sx, sy) {
+			f.generic(in, d, x, y, sx, sy, n)
+		}
 	}
 }
 
@@ -134,15 +159,17 @@ func (f *Frame) generic(in *instr, d, x, y []float64, sx, sy float64, n int) {
 func add(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y = y[:len(x)]
+		y, d = y[:len(x)], d[:len(x)]
 		for j, v := range x {
 			d[j] = v + y[j]
 		}
 	case x != nil:
+		d = d[:len(x)]
 		for j, v := range x {
 			d[j] = v + sy
 		}
 	default:
+		d = d[:len(y)]
 		for j, v := range y {
 			d[j] = sx + v
 		}
@@ -152,15 +179,17 @@ func add(d, x, y []float64, sx, sy float64) {
 func sub(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y = y[:len(x)]
+		y, d = y[:len(x)], d[:len(x)]
 		for j, v := range x {
 			d[j] = v - y[j]
 		}
 	case x != nil:
+		d = d[:len(x)]
 		for j, v := range x {
 			d[j] = v - sy
 		}
 	default:
+		d = d[:len(y)]
 		for j, v := range y {
 			d[j] = sx - v
 		}
@@ -170,15 +199,17 @@ func sub(d, x, y []float64, sx, sy float64) {
 func mul(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y = y[:len(x)]
+		y, d = y[:len(x)], d[:len(x)]
 		for j, v := range x {
 			d[j] = v * y[j]
 		}
 	case x != nil:
+		d = d[:len(x)]
 		for j, v := range x {
 			d[j] = v * sy
 		}
 	default:
+		d = d[:len(y)]
 		for j, v := range y {
 			d[j] = sx * v
 		}
@@ -188,15 +219,17 @@ func mul(d, x, y []float64, sx, sy float64) {
 func div(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y = y[:len(x)]
+		y, d = y[:len(x)], d[:len(x)]
 		for j, v := range x {
 			d[j] = v / y[j]
 		}
 	case x != nil:
+		d = d[:len(x)]
 		for j, v := range x {
 			d[j] = v / sy
 		}
 	default:
+		d = d[:len(y)]
 		for j, v := range y {
 			d[j] = sx / v
 		}

@@ -30,6 +30,7 @@ type Program struct {
 	nScIn   int       // scalar registers [0, nScIn) are the inputs
 	scInit  []float64 // the scalar file with constants filled in
 	outputs []int32   // vector register of each output
+	scOut   []int32   // scalar register of each scalar output, else −1
 }
 
 // Compile turns the values outs of b into a program whose output i is
@@ -131,11 +132,12 @@ func (b *Builder) Compile(outs []Value, nVec, nScalar int) (*Program, error) {
 			in := instr{op: opMov, nargs: 1, vmask: 1, a: [3]int32{vreg[o]}, dst: alloc()}
 			p.vector = append(p.vector, in)
 			p.outputs = append(p.outputs, in.dst)
-		default:
-			in := instr{op: opBcast, nargs: 1, a: [3]int32{sreg[o]}, dst: alloc()}
-			p.vector = append(p.vector, in)
-			p.outputs = append(p.outputs, in.dst)
+		default: // broadcast by Out when asked for
+			p.outputs = append(p.outputs, alloc())
+			p.scOut = append(p.scOut, sreg[o])
+			continue
 		}
+		p.scOut = append(p.scOut, -1)
 	}
 	return p, nil
 }

@@ -5,12 +5,14 @@ import (
 	"strings"
 )
 
-var methods = []string{"exact", "linear", "exponential_euler", "euler", "rk2", "rk4", "heun", "milstein"}
+var methods = []string{"exact", "linear", "exponential_euler", "euler", "euler_maruyama", "rk2", "rk4", "heun", "milstein"}
 
 // Method returns the integration method to use: "auto" picks as Brian2's
 // NeuronGroup does, the first of exact, euler, heun that can integrate the
 // equations; any other name is returned if the method can integrate them,
-// else an error says why.
+// else an error says why. euler_maruyama (not a Brian2 name) is Itô's
+// Euler–Maruyama method, which, unlike euler, also accepts multiplicative
+// noise.
 func (m *Model) Method(name string) (string, error) {
 	a := m.analysis
 	if name == "auto" {

@@ -20,6 +20,7 @@ func newBenchCmd(stdout io.Writer) *cobra.Command {
 	var threads int
 	var seed uint64
 	var profile string
+	var equations bool
 	coba := &cobra.Command{
 		Use:   "coba",
 		Short: "Time the COBA benchmark (Brette et al. 2007) as BrainPy's COBA.py runs it",
@@ -31,7 +32,11 @@ rate_E_hz, rate_I_hz, bytes_per_synapse (connectivity and weights held),
 peak_rss_bytes, threads, kernels ("avx2" or "go": the dense loops that ran).`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			r, err := benchCOBA(scale, duration, threads, seed, profile)
+			build := ei.Build
+			if equations {
+				build = ei.BuildEquations
+			}
+			r, err := benchCOBA(scale, duration, threads, seed, profile, build)
 			if err != nil {
 				return err
 			}
@@ -44,6 +49,7 @@ peak_rss_bytes, threads, kernels ("avx2" or "go": the dense loops that ran).`,
 	fl.IntVar(&threads, "threads", 1, "worker threads (0 = all cores)")
 	fl.Uint64Var(&seed, "seed", 1, "network seed")
 	fl.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the step loop to this file")
+	fl.BoolVar(&equations, "equations", false, "define the neurons by model equations (ei.LIFEquations, compiled) instead of the LIF kernel")
 	bench.AddCommand(coba)
 	bench.AddCommand(newBenchHugeCmd(stdout))
 	return bench
@@ -71,7 +77,7 @@ type benchResult struct {
 // byteCounter is implemented by projections that know their memory use.
 type byteCounter interface{ Bytes() int }
 
-func benchCOBA(scale, duration float64, threads int, seed uint64, profile string) (*benchResult, error) {
+func benchCOBA(scale, duration float64, threads int, seed uint64, profile string, builder func(ei.Config) (*sim.Network, error)) (*benchResult, error) {
 	threads, err := checkThreads(threads, nil)
 	if err != nil {
 		return nil, err
@@ -79,7 +85,7 @@ func benchCOBA(scale, duration float64, threads int, seed uint64, profile string
 	cfg := ei.COBA(scale)
 	cfg.Seed = seed
 	t0 := time.Now()
-	net, err := ei.Build(cfg)
+	net, err := builder(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("--scale %v: %w", scale, err)
 	}

@@ -1,0 +1,177 @@
+package neuron
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/brainsim/brainsim/equations"
+	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/rng"
+)
+
+// varClass says how a compiled program sees a variable.
+type varClass uint8
+
+const (
+	cVector varClass = iota // one value per neuron, a vector input slot
+	cConst                  // a constant parameter with one value: folded into the program
+	cShared                 // a shared parameter: a scalar input slot
+)
+
+// layout lists the variables of an EqPopulation: the state variables, then
+// the parameters, in text order, with their class and input slot.
+type layout struct {
+	vars  []*equations.Var
+	class []varClass
+	slot  []int
+	nVec  int
+	nScal int // scalar slot 0 is t
+}
+
+// value is one entry of EquationParams.Values.
+type value struct {
+	given bool
+	num   float64
+	isNum bool
+	slice []float64
+	init  initial.Init
+}
+
+// readValues checks p.Values against the model and builds the layout.
+func (q *EqPopulation) readValues() error {
+	m, vals := q.model, q.p.Values
+	fail := func(name, msg string) error {
+		return fmt.Errorf("neuron: FromEquations Values[%q]: %s", name, msg)
+	}
+	keys := make([]string, 0, len(vals))
+	for k := range vals {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := m.Lookup(k)
+		switch {
+		case k == "input":
+			return fail(k, "input is the population's input variable (set it with runner inputs or projections)")
+		case v == nil:
+			return fail(k, "no such state variable or parameter in the model; known: "+strings.Join(q.knownNames(), ", "))
+		case v.Kind == equations.Subexpr:
+			return fail(k, "is a subexpression (computed from its expression); give values to the parameters it uses")
+		}
+	}
+	L := &q.layout
+	L.nScal = 1
+	add := func(v *equations.Var, c varClass) {
+		L.vars, L.class = append(L.vars, v), append(L.class, c)
+		switch c {
+		case cVector:
+			L.slot = append(L.slot, L.nVec)
+			L.nVec++
+		case cShared:
+			L.slot = append(L.slot, L.nScal)
+			L.nScal++
+		default:
+			L.slot = append(L.slot, -1)
+		}
+	}
+	for _, v := range m.States {
+		add(v, cVector)
+	}
+	for _, v := range m.Params {
+		switch val, ok := vals[v.Name]; {
+		case v.Name == "input":
+			add(v, cVector)
+		case !ok:
+			return fail(v.Name, "missing: every parameter needs a value")
+		default:
+			x, err := readValue(val, q.n, v.Shared())
+			if err != nil {
+				return fail(v.Name, err.Error())
+			}
+			switch {
+			case x.isNum && v.Has(equations.FlagConstant):
+				add(v, cConst)
+			case v.Shared():
+				add(v, cShared)
+			default:
+				add(v, cVector)
+			}
+		}
+	}
+	q.vals = make([]value, len(L.vars))
+	for i, v := range L.vars {
+		if val, ok := vals[v.Name]; ok {
+			q.vals[i], _ = readValue(val, q.n, v.Shared())
+		}
+	}
+	return nil
+}
+
+// readValue checks one value.
+func readValue(val any, n int, shared bool) (value, error) {
+	x := value{given: true}
+	switch t := val.(type) {
+	case float64:
+		x.num, x.isNum = t, true
+	case int:
+		x.num, x.isNum = float64(t), true
+	case []float64:
+		if shared {
+			return x, fmt.Errorf("a shared parameter takes one number, not %d values", len(t))
+		}
+		if len(t) != n {
+			return x, fmt.Errorf("has %d values; the population has %d neurons", len(t), n)
+		}
+		for i, e := range t {
+			if math.IsNaN(e) || math.IsInf(e, 0) {
+				return x, fmt.Errorf("value %d is %v: must be finite", i, e)
+			}
+		}
+		x.slice = t
+	case initial.Init:
+		if shared {
+			return x, fmt.Errorf("a shared parameter takes one number, not %v", t)
+		}
+		x.init = t
+	default:
+		return x, fmt.Errorf("is a %T: give a float64, an int, a []float64 (one per neuron) or an initial.Init", val)
+	}
+	if x.isNum && (math.IsNaN(x.num) || math.IsInf(x.num, 0)) {
+		return x, fmt.Errorf("is %v: must be finite", x.num)
+	}
+	return x, nil
+}
+
+func (q *EqPopulation) knownNames() []string {
+	var out []string
+	for _, v := range q.model.Vars {
+		if v.Kind != equations.Subexpr && v.Name != "input" {
+			out = append(out, v.Name)
+		}
+	}
+	return out
+}
+
+// fillValues fills the arrays of a run from the values (key: the
+// population's key).
+func (q *EqPopulation) fillValues(arrays [][]float64, key uint64) error {
+	for i, x := range q.vals {
+		a := arrays[i]
+		switch {
+		case x.isNum:
+			for j := range a {
+				a[j] = x.num
+			}
+		case x.slice != nil:
+			copy(a, x.slice)
+		case x.init != nil:
+			name := q.layout.vars[i].Name
+			if err := x.init.Fill(a, rng.String(key, "Values."+name)); err != nil {
+				return fmt.Errorf("neuron: FromEquations Values[%q]: %w", name, err)
+			}
+		}
+	}
+	return nil
+}

@@ -6,9 +6,13 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/brainsim/brainsim/connect"
 	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/ei"
+	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/neuron"
 	"github.com/brainsim/brainsim/sim"
+	"github.com/brainsim/brainsim/synapse"
 )
 
 // runRanks builds the network once per rank (as every MPI process does),
@@ -95,5 +99,82 @@ func TestRankInvariance(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestRankExchangeInterval: with a smallest delay of 1.5 ms (15 steps)
+// the ranks exchange once per 15 steps, runs that end inside an interval
+// flush it, and the results still equal one rank's.
+func TestRankExchangeInterval(t *testing.T) {
+	build := func() (*sim.Network, sim.Options) {
+		lif := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 5, V0: initial.Normal(-55, 2)}
+		E, _ := neuron.NewLIF(800, lif)
+		I, _ := neuron.NewLIF(200, lif)
+		net := sim.NewNetwork(3)
+		_ = net.Add("E", E)
+		_ = net.Add("I", I)
+		exc := synapse.ExpParams{E: 0, GMax: 2.4, Tau: 5, Delay: 1.5}
+		inh := synapse.ExpParams{E: -80, GMax: 27, Tau: 10, Delay: 2}
+		for _, x := range []struct {
+			n         string
+			pre, post sim.Population
+			p         synapse.ExpParams
+		}{{"EE", E, E, exc}, {"EI", E, I, exc}, {"IE", I, E, inh}, {"II", I, I, inh}} {
+			pj, err := synapse.NewExpCOBA(x.pre, x.post, connect.FixedProb(0.02), x.p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = net.Add(x.n, pj)
+		}
+		return net, sim.Options{Inputs: []sim.Input{sim.Const("E.input", 20), sim.Const("I.input", 20)},
+			Monitors: []sim.Monitor{{Name: "E.spike"}, {Name: "I.V", Index: []int{3, 150}}}}
+	}
+	run := func(n int) ([]*sim.Results, []*dist.Rank) {
+		trs, _ := dist.InProcess(n)
+		out := make([]*sim.Results, 2*n)
+		var wg sync.WaitGroup
+		for q := range n {
+			wg.Add(1)
+			go func(q int) {
+				defer wg.Done()
+				net, opt := build()
+				opt.Threads, opt.Transport = 2, trs[q]
+				r, err := sim.NewRunner(net, opt)
+				if err != nil {
+					t.Error(err)
+					trs[q].Close()
+					return
+				}
+				if r.Interval() != 15 && n > 1 {
+					t.Errorf("Interval = %d, want 15", r.Interval())
+				}
+				for j, ms := range []float64{37.3, 22.7} { // 373 and 227 steps
+					if out[2*q+j], err = r.Run(ms); err != nil {
+						t.Error(err)
+						trs[q].Close()
+						return
+					}
+				}
+			}(q)
+		}
+		wg.Wait()
+		return out, trs
+	}
+	ref, _ := run(1)
+	if n := len(ref[0].Spikes["E.spike"].T) + len(ref[1].Spikes["E.spike"].T); n < 200 {
+		t.Fatalf("only %d E spikes: the test needs spikes in flight", n)
+	}
+	res, trs := run(3)
+	for q := range 3 {
+		for j := range 2 {
+			if d := sameResults(ref[j], res[2*q+j]); d != "" {
+				t.Errorf("rank %d, run %d: %s", q, j, d)
+			}
+		}
+	}
+	// 373 steps: 25 exchanges (24 full, one flushed); 227: 16 (15 + 1).
+	// Each exchange is one int32 and one float64 gather.
+	if c := trs[0].Stats().Calls; c != 2*(25+16) {
+		t.Errorf("%d collective calls, want %d", c, 2*(25+16))
 	}
 }

@@ -139,22 +139,39 @@ func (m *boundMonitor) start(k0, steps int64, dt float64, res *Results, budget *
 	return nil
 }
 
-// record stores step k's post-update values.
-func (m *boundMonitor) record(k int64, t float64, spikes []int32) {
-	if m.pop >= 0 {
-		for _, i := range spikes {
-			if m.mask == nil || m.mask[i] {
-				m.spk.T = append(m.spk.T, t)
-				m.spk.I = append(m.spk.I, i)
-			}
-		}
-		return
+// recordSpikes records spike monitor m at step k (time t), in memory or
+// to the sink.
+func (r *Runner) recordSpikes(m *boundMonitor, k int64, t float64, spikes []int32) error {
+	if r.stream != nil {
+		return r.streamSpikes(m, t, spikes)
 	}
-	if k%m.every != 0 {
-		return
+	for _, i := range spikes {
+		if m.mask == nil || m.mask[i] {
+			m.spk.T = append(m.spk.T, t)
+			m.spk.I = append(m.spk.I, i)
+		}
+	}
+	return nil
+}
+
+// recordSrc records trace m at step k from its variable.
+func (r *Runner) recordSrc(m *boundMonitor, k int64, t float64) error {
+	if r.stream != nil {
+		return r.streamRow(m, t, nil)
 	}
 	m.tr.T = append(m.tr.T, t)
 	for _, i := range m.index {
 		m.tr.Data = append(m.tr.Data, m.src[i])
 	}
+	return nil
+}
+
+// recordRow records trace m at step k from row (one value per column).
+func (r *Runner) recordRow(m *boundMonitor, k int64, t float64, row []float64) error {
+	if r.stream != nil {
+		return r.streamRow(m, t, row)
+	}
+	m.tr.T = append(m.tr.T, t)
+	m.tr.Data = append(m.tr.Data, row...)
+	return nil
 }

@@ -136,3 +136,13 @@ type Source interface {
 type SourceInit interface {
 	Init(env *Env) error
 }
+
+// MinLagger is implemented by projections that know the smallest latency,
+// in steps, at which they read their pre population's spikes (MinLag <=
+// MaxLag). A network split over ranks exchanges spikes once every
+// min-latency interval of the network (NEST's min-delay); a projection
+// without MinLag counts as reading at latency 1, which makes the ranks
+// exchange every step.
+type MinLagger interface {
+	MinLag() int
+}

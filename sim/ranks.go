@@ -6,30 +6,43 @@ import (
 	"github.com/brainsim/brainsim/dist"
 )
 
+// maxInterval caps the steps between two exchanges of a network whose
+// projections all have long latencies (or that has none): the ranks hold
+// that many steps of spikes and trace samples before sending them.
+const maxInterval = 256
+
 // ranks is a runner's share of a network split over several ranks: every
 // population's neurons [lo, hi) of this rank, and the buffers of the
-// per-step exchange.
+// exchange. Spikes are exchanged once per interval of the network's
+// smallest latency (NEST's min-delay): within an interval no projection
+// reads a spike emitted in it.
 type ranks struct {
 	tr         dist.Transport
 	rank, size int
 	lo, hi     []int // per population: this rank's neurons
+	interval   int   // steps per exchange
+	pending    int   // steps computed since the last exchange
+	start      int64 // first step of the pending interval
+	failed     error // a local error, reported to all at the exchange
+	stopped    bool  // a rank asked to stop (cancellation) in the last exchange
 	send, recv []int32
 	counts     []int
 	fsend      []float64
 	frecv      []float64
 	fcounts    []int
-	stopped    bool // a rank asked to stop (cancellation) in the last exchange
+	cur, fcur  []int // per rank: read offsets into recv and frecv
+	row        []float64
 }
 
-// Message layout of the per-step exchange: a status word, a stop word,
-// then the spike count of every population, then the spikes.
+// The exchange message of a rank: a header (status, stop, steps), then for
+// every step the spike count of every population and the spikes.
 const (
 	statusOK   = 0
 	statusFail = 1
+	header     = 3
 )
 
-// setupRanks splits the populations over the ranks of opt.Transport and
-// returns the neuron range [lo, hi) of population p for this rank.
+// setupRanks splits the populations over the ranks of opt.Transport.
 func (r *Runner) setupRanks() error {
 	t := r.opt.Transport
 	if t == nil || t.Size() == 1 {
@@ -47,6 +60,29 @@ func (r *Runner) setupRanks() error {
 	return nil
 }
 
+// setInterval sets the exchange interval from the projections' smallest
+// latency (1 for a projection that does not tell).
+func (r *Runner) setInterval() {
+	d := maxInterval
+	for _, p := range r.net.projs {
+		l := 1
+		if m, ok := p.proj.(MinLagger); ok {
+			l = m.MinLag()
+		}
+		d = min(d, max(l, 1))
+	}
+	r.ranks.interval = d
+}
+
+// Interval returns the number of steps between two spike exchanges of a
+// network split over ranks (1 on one rank).
+func (r *Runner) Interval() int {
+	if r.ranks == nil {
+		return 1
+	}
+	return r.ranks.interval
+}
+
 // localRange returns population p's neurons on this rank.
 func (r *Runner) localRange(p int) (lo, hi int) {
 	if r.ranks == nil {
@@ -55,122 +91,152 @@ func (r *Runner) localRange(p int) (lo, hi int) {
 	return r.ranks.lo[p], r.ranks.hi[p]
 }
 
-// exchange sends this rank's spikes of step k (and whether it failed or
-// wants to stop) to every rank, stores the gathered spikes of every
-// population in its history, and returns an error when any rank failed.
-func (r *Runner) exchange(k int64, local error, stop bool) error {
+// rankStep queues step k's local spikes and the trace values of the
+// neurons this rank owns, and exchanges them with the other ranks at the
+// end of an interval; the monitors record the steps of an interval after
+// its exchange.
+func (r *Runner) rankStep(k int64, local error) error {
 	rk := r.ranks
-	np := len(r.net.pops)
-	status, stopWord := int32(statusOK), int32(0)
-	if local != nil {
-		status = statusFail
+	if rk.failed == nil {
+		rk.failed = local
 	}
-	if stop {
-		stopWord = 1
+	if rk.pending == 0 {
+		rk.start = k
+		rk.send = append(rk.send[:0], 0, 0, 0)
+		rk.fsend = rk.fsend[:0]
 	}
-	rk.send = append(rk.send[:0], status, stopWord)
-	for p := range np {
+	for p := range r.net.pops {
 		n := 0
 		for _, s := range r.spk[p] {
 			n += len(s)
 		}
 		rk.send = append(rk.send, int32(n))
 	}
-	for p := range np {
+	for p := range r.net.pops {
 		for _, s := range r.spk[p] {
 			rk.send = append(rk.send, s...)
 		}
 	}
+	for i := range r.mons {
+		if m := &r.mons[i]; m.pop < 0 && k%m.every == 0 {
+			for _, c := range m.cols[rk.rank] {
+				rk.fsend = append(rk.fsend, m.src[m.index[c]])
+			}
+		}
+	}
+	rk.pending++
+	if rk.pending < rk.interval {
+		return nil
+	}
+	return r.exchange()
+}
+
+// exchange sends the pending steps to every rank, stores every step's
+// gathered spikes in the histories and lets the monitors record them.
+func (r *Runner) exchange() error {
+	rk := r.ranks
+	if rk.pending == 0 {
+		return nil
+	}
+	n, start := rk.pending, rk.start
+	rk.pending = 0
+	rk.send[0], rk.send[1], rk.send[2] = statusOK, 0, int32(n)
+	if rk.failed != nil {
+		rk.send[0] = statusFail
+	}
+	if r.stopReq {
+		rk.send[1] = 1
+	}
 	var err error
-	rk.recv, rk.counts, err = rk.tr.AllgatherInt32(rk.send, rk.recv, rk.counts)
-	if err != nil {
-		return fmt.Errorf("sim: spike exchange at step %d: %w", k, err)
+	if rk.recv, rk.counts, err = rk.tr.AllgatherInt32(rk.send, rk.recv, rk.counts); err != nil {
+		return fmt.Errorf("sim: spike exchange at step %d: %w", start, err)
 	}
-	if local != nil {
-		return local
+	if rk.frecv, rk.fcounts, err = rk.tr.AllgatherFloat64(rk.fsend, rk.frecv, rk.fcounts); err != nil {
+		return fmt.Errorf("sim: trace exchange at step %d: %w", start, err)
 	}
-	// Check every rank's status before using any spikes.
-	off := 0
+	if rk.failed != nil {
+		return rk.failed
+	}
+	rk.cur, rk.fcur = rk.cur[:0], rk.fcur[:0]
+	off, foff := 0, 0
 	for q, c := range rk.counts {
-		if c < 2+np {
-			return fmt.Errorf("sim: spike exchange at step %d: rank %d sent %d values, fewer than the %d-word header", k, q, c, 2+np)
+		msg := rk.recv[off : off+c]
+		switch {
+		case c < header || int(msg[2]) != n:
+			return fmt.Errorf("sim: spike exchange at step %d: rank %d sent a malformed message", start, q)
+		case msg[0] != statusOK:
+			return fmt.Errorf("sim: rank %d stopped on an error between steps %d and %d (its own output says why)", q, start, start+int64(n)-1)
 		}
-		if rk.recv[off] != statusOK {
-			return fmt.Errorf("sim: rank %d stopped on an error at step %d (its own output says why)", q, k)
-		}
-		rk.stopped = rk.stopped || rk.recv[off+1] != 0
-		off += c
+		rk.stopped = rk.stopped || msg[1] != 0
+		rk.cur, rk.fcur = append(rk.cur, off+header), append(rk.fcur, foff)
+		off, foff = off+c, foff+rk.fcounts[q]
 	}
+	for j := range n {
+		if err := r.deliverStep(start + int64(j)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deliverStep takes step k's spikes of every rank from the gathered
+// messages into the histories, and records the monitors of step k.
+func (r *Runner) deliverStep(k int64) error {
+	rk := r.ranks
+	np := len(r.net.pops)
 	for p := range np {
 		merged := r.hist[p].slot(k)
-		off := 0
-		for _, c := range rk.counts {
-			msg := rk.recv[off : off+c]
-			start := 2 + np
-			for q := range p {
-				start += int(msg[2+q])
+		for q := range rk.size {
+			msg := rk.recv[rk.cur[q]:]
+			s := np
+			for x := range p {
+				s += int(msg[x])
 			}
-			merged = append(merged, msg[start:start+int(msg[2+p])]...)
-			off += c
+			merged = append(merged, msg[s:s+int(msg[p])]...)
 		}
 		r.hist[p].set(k, merged)
 	}
-	return nil
-}
-
-// gatherTraces completes, before the monitors record step k, the values
-// of every trace monitor recording at k: each rank sends the values of the
-// recorded neurons it owns, and every rank writes the others' values into
-// its copy of the variable (entries it never updates itself).
-func (r *Runner) gatherTraces(k int64) error {
-	rk := r.ranks
-	rk.fsend = rk.fsend[:0]
-	any := false
+	for q := range rk.size {
+		msg := rk.recv[rk.cur[q]:]
+		s := np
+		for x := range np {
+			s += int(msg[x])
+		}
+		rk.cur[q] += s
+	}
+	t := float64(k) * r.dt
 	for i := range r.mons {
 		m := &r.mons[i]
-		if m.pop >= 0 || k%m.every != 0 {
+		if m.pop >= 0 {
+			if err := r.recordSpikes(m, k, t, r.hist[m.pop].get(k)); err != nil {
+				return err
+			}
 			continue
 		}
-		any = true
-		for _, c := range m.cols[rk.rank] {
-			rk.fsend = append(rk.fsend, m.src[m.index[c]])
+		if k%m.every != 0 {
+			continue
 		}
-	}
-	if !any {
-		return nil
-	}
-	var err error
-	rk.frecv, rk.fcounts, err = rk.tr.AllgatherFloat64(rk.fsend, rk.frecv, rk.fcounts)
-	if err != nil {
-		return fmt.Errorf("sim: trace exchange at step %d: %w", k, err)
-	}
-	off := 0
-	for q, c := range rk.fcounts {
-		msg := rk.frecv[off : off+c]
-		off += c
-		for i := range r.mons {
-			m := &r.mons[i]
-			if m.pop >= 0 || k%m.every != 0 {
-				continue
-			}
+		if cap(rk.row) < len(m.index) {
+			rk.row = make([]float64, len(m.index))
+		}
+		rk.row = rk.row[:len(m.index)]
+		for q := range rk.size {
 			cols := m.cols[q]
-			if len(msg) < len(cols) {
-				return fmt.Errorf("sim: trace exchange at step %d: rank %d sent too few values", k, q)
+			vals := rk.frecv[rk.fcur[q] : rk.fcur[q]+len(cols)]
+			for j, c := range cols {
+				rk.row[c] = vals[j]
 			}
-			if q != rk.rank {
-				for j, c := range cols {
-					m.src[m.index[c]] = msg[j]
-				}
-			}
-			msg = msg[len(cols):]
+			rk.fcur[q] += len(cols)
+		}
+		if err := r.recordRow(m, k, t, rk.row); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// traceOwners sets m.cols: per rank, the columns of the trace whose
-// neuron that rank owns. owner gives the rank range of the variable's
-// population.
+// traceOwners sets m.cols: per rank, the columns of the trace whose neuron
+// that rank owns, pop being the population the variable belongs to.
 func (r *Runner) traceOwners(m *boundMonitor, pop int) {
 	rk := r.ranks
 	m.cols = make([][]int, rk.size)

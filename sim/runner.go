@@ -126,6 +126,9 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	if err := r.setupFinite(); err != nil {
 		return nil, err
 	}
+	if r.ranks != nil {
+		r.setInterval()
+	}
 	if opt.Sink != nil {
 		if err := opt.Sink.Open(r.monitorInfos()); err != nil {
 			return nil, fmt.Errorf("sim: Options.Sink: %w", err)
@@ -238,6 +241,12 @@ func (r *Runner) RunContext(ctx context.Context, duration float64) (res *Results
 			r.opt.Progress(n+1, steps)
 		}
 	}
+	if r.ranks != nil {
+		if err := r.exchange(); err != nil {
+			r.failed = err
+			return nil, err
+		}
+	}
 	return res, nil
 }
 
@@ -282,33 +291,29 @@ func (r *Runner) step() error {
 		err = r.nonFinite(k)
 	}
 	if r.ranks != nil {
-		if err := r.exchange(k, err, r.stopReq); err != nil {
-			return err
+		err := r.rankStep(k, err)
+		r.k++
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	for p := range r.net.pops {
+		merged := r.hist[p].slot(k)
+		for _, s := range r.spk[p] {
+			merged = append(merged, s...)
 		}
-		if err := r.gatherTraces(k); err != nil {
-			return err
-		}
-	} else {
-		if err != nil {
-			return err
-		}
-		for p := range r.net.pops {
-			merged := r.hist[p].slot(k)
-			for _, s := range r.spk[p] {
-				merged = append(merged, s...)
-			}
-			r.hist[p].set(k, merged)
-		}
+		r.hist[p].set(k, merged)
 	}
 	for i := range r.mons {
 		m := &r.mons[i]
-		var spikes []int32
+		var err error
 		if m.pop >= 0 {
-			spikes = r.hist[m.pop].get(k)
+			err = r.recordSpikes(m, k, r.t, r.hist[m.pop].get(k))
+		} else if k%m.every == 0 {
+			err = r.recordSrc(m, k, r.t)
 		}
-		if r.stream == nil {
-			m.record(k, r.t, spikes)
-		} else if err := r.streamRecord(m, k, spikes); err != nil {
+		if err != nil {
 			return err
 		}
 	}

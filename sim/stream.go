@@ -182,33 +182,38 @@ func (r *Runner) streamTo(res *Results) {
 	r.streamRes = res
 }
 
-// streamRecord records step k of m into its chunk, sending the chunk to
-// the writer when it is full.
-func (r *Runner) streamRecord(m *boundMonitor, k int64, spikes []int32) error {
+// streamSpikes records spike events of m at time t into its chunk,
+// sending the chunk to the writer when it is full.
+func (r *Runner) streamSpikes(m *boundMonitor, t float64, spikes []int32) error {
 	c := m.chunk
-	if m.pop >= 0 {
-		for _, i := range spikes {
-			if m.mask == nil || m.mask[i] {
-				c.t = append(c.t, r.t)
-				c.i = append(c.i, i)
-				m.streamed++
-				if len(c.i) == cap(c.i) {
-					if err := r.stream.send(c); err != nil {
-						return fmt.Errorf("sim: Sink: %w", err)
-					}
-					c = r.stream.get(c.mon, true, m.chunkValues())
-					m.chunk = c
+	for _, i := range spikes {
+		if m.mask == nil || m.mask[i] {
+			c.t = append(c.t, t)
+			c.i = append(c.i, i)
+			m.streamed++
+			if len(c.i) == cap(c.i) {
+				if err := r.stream.send(c); err != nil {
+					return fmt.Errorf("sim: Sink: %w", err)
 				}
+				c = r.stream.get(c.mon, true, m.chunkValues())
+				m.chunk = c
 			}
 		}
-		return nil
 	}
-	if k%m.every != 0 {
-		return nil
-	}
-	c.t = append(c.t, r.t)
-	for _, i := range m.index {
-		c.data = append(c.data, m.src[i])
+	return nil
+}
+
+// streamRow records one sample of trace m at time t: row, or the
+// variable's current values when row is nil.
+func (r *Runner) streamRow(m *boundMonitor, t float64, row []float64) error {
+	c := m.chunk
+	c.t = append(c.t, t)
+	if row != nil {
+		c.data = append(c.data, row...)
+	} else {
+		for _, i := range m.index {
+			c.data = append(c.data, m.src[i])
+		}
 	}
 	m.streamed++
 	if len(c.data)+len(m.index) > cap(c.data) {
@@ -218,14 +223,6 @@ func (r *Runner) streamRecord(m *boundMonitor, k int64, spikes []int32) error {
 		m.chunk = r.stream.get(c.mon, false, m.chunkValues())
 	}
 	return nil
-}
-
-// chunkValues is the capacity of a chunk of m: events or values.
-func (m *boundMonitor) chunkValues() int {
-	if m.pop >= 0 {
-		return streamSpikes
-	}
-	return max(streamValues/max(len(m.index), 1), 1) * max(len(m.index), 1)
 }
 
 // flushStream sends every monitor's partial chunk, waits for the writer
@@ -267,4 +264,12 @@ func (r *Runner) monitorInfos() []MonitorInfo {
 		}
 	}
 	return out
+}
+
+// chunkValues is the capacity of a chunk of m: events or values.
+func (m *boundMonitor) chunkValues() int {
+	if m.pop >= 0 {
+		return streamSpikes
+	}
+	return max(streamValues/max(len(m.index), 1), 1) * max(len(m.index), 1)
 }

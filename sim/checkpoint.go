@@ -50,7 +50,11 @@ func (r *Runner) Checkpoint(out io.Writer) error {
 		h := r.hist[i]
 		w.Uint64("delay ring", uint64(len(h.ring)))
 		for lag := len(h.ring); lag >= 1; lag-- {
-			w.Int32s("spikes", h.At(lag))
+			var spikes []int32 // the spikes of step k−lag, k being the next step
+			if step := r.k - int64(lag); step >= 0 {
+				spikes = h.get(step)
+			}
+			w.Int32s("spikes", spikes)
 		}
 	}
 	for _, p := range r.net.projs {

@@ -1,8 +1,10 @@
 package synapse
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"reflect"
 	"strings"
 
@@ -216,7 +218,16 @@ func hashSlice(v reflect.Value) string {
 		return "nil"
 	}
 	h := fnv.New64a()
-	fmt.Fprint(h, v.Interface())
+	var b [8]byte
+	for i := 0; i < v.Len(); i++ { // element by element: a slice type's String (initial.Values) hides them
+		switch e := v.Index(i); e.Kind() {
+		case reflect.Float32, reflect.Float64:
+			binary.LittleEndian.PutUint64(b[:], math.Float64bits(e.Float()))
+			h.Write(b[:])
+		default:
+			fmt.Fprint(h, e.Interface(), ",")
+		}
+	}
 	return fmt.Sprintf("(len %d, fnv %016x)", v.Len(), h.Sum64())
 }
 

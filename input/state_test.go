@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	chk "github.com/brainsim/brainsim/internal/check"
 	"github.com/brainsim/brainsim/input"
+	chk "github.com/brainsim/brainsim/internal/check"
 	"github.com/brainsim/brainsim/sim"
 )
 

@@ -16,10 +16,10 @@ import (
 // noise where the model has it); spiking says the input makes it fire
 // before and after the checkpoint.
 type stateCase struct {
-	name     string
-	I        float64
-	spiking  bool
-	mk       func() (sim.Population, error)
+	name    string
+	I       float64
+	spiking bool
+	mk      func() (sim.Population, error)
 }
 
 const nState = 30

@@ -75,6 +75,25 @@ func hhPop(t *testing.T) sim.Population {
 	return pop
 }
 
+// customPop is a Custom population whose threshold variable is u, not V,
+// so it has no Jumps and a Delta writes its "V" (a leaky input to u).
+func customPop(t *testing.T) sim.Population {
+	p, err := neuron.NewCustom(60, neuron.CustomParams{
+		Vars: []string{"u", "V"},
+		F: func(_ float64, y, in, dy []float64) {
+			n := len(in)
+			for i := range n {
+				dy[i] = (-y[i] + y[n+i] + in[i]) / 5
+				dy[n+i] = -y[n+i] / 3
+			}
+		},
+		VTh: 1, VReset: 0,
+		Init: map[string]initial.Init{"u": initial.Uniform(0, 1)},
+	})
+	noErr(t, err)
+	return p
+}
+
 // noErr fails t on an error.
 func noErr(t *testing.T, err error) {
 	t.Helper()
@@ -122,6 +141,9 @@ func synapseCases() []ckCase {
 		}),
 		ckRecurrent("Delta+STP", 1, lifPop, 15, func(a, b sim.Population) (sim.Projection, error) {
 			return synapse.NewDelta(a, b, fp(0.1), synapse.DeltaParams{GMax: 2, Delay: 1, STP: &stp})
+		}),
+		ckRecurrent("Delta/no-Jumps-TauRef", 1, customPop, 2, func(a, b sim.Population) (sim.Projection, error) {
+			return synapse.NewDelta(a, b, fp(0.1), synapse.DeltaParams{GMax: 0.3, Delay: 1, TauRef: 1})
 		}),
 		ckRecurrent("AMPA/HH", 1, hhPop, 5, func(a, b sim.Population) (sim.Projection, error) {
 			q := synapse.DefaultAMPA()

@@ -190,6 +190,9 @@ func (g *GapJunction) Fingerprint() string {
 // deterministic and short.
 func describe(p any) string {
 	v := reflect.ValueOf(p)
+	if v.Kind() != reflect.Struct {
+		return fmt.Sprintf("%T%+v", p, p)
+	}
 	c := reflect.New(v.Type()).Elem()
 	c.Set(v)
 	var extra strings.Builder

@@ -29,4 +29,10 @@
 // to a variable every step, with BrainPy's normal approximation for large
 // n·p. Both draw counter-based random numbers keyed by (seed, step, neuron),
 // so results are identical for any number of threads.
+//
+// # Checkpoints
+//
+// PoissonGroup implements sim.Stateful ("rate" and the spike flags) and
+// sim.Fingerprinter. PoissonInput and Signal have no run-time state: their
+// values are a function of the step, which the checkpoint holds.
 package input

@@ -14,4 +14,10 @@
 // threshold test, and a model with a refractory period (TauRef) drops the
 // jumps that arrive while a neuron is refractory, because the refractory
 // freeze restores the old V. Brian2 and NEST drop them as well.
+//
+// # Checkpoints
+//
+// Every population implements sim.Stateful (its variables, the step of each
+// neuron's last spike and the spike flags) and sim.Fingerprinter (its
+// parameters), for sim.Runner.Checkpoint and sim.Restore.
 package neuron

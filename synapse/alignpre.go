@@ -45,6 +45,7 @@ type alignPre struct {
 	spec           wiringSpec
 	out            Output
 	model          kinModel
+	par            any // the parameter struct (Fingerprint)
 
 	w      *wiring
 	blocks []kinBlock

@@ -90,7 +90,7 @@ func NewDelta(pre, post sim.Population, conn connect.Connector, p DeltaParams) (
 	if !(p.TauRef >= 0) || math.IsInf(p.TauRef, 0) {
 		return nil, paramErr(kind, "TauRef", p.TauRef, "must be a finite number of ms >= 0")
 	}
-	d := &Delta{linear{kind: kind, dyn: dynDelta, tauRef: p.TauRef, stp: p.STP,
+	d := &Delta{linear{kind: kind, par: p, dyn: dynDelta, tauRef: p.TauRef, stp: p.STP,
 		spec: wiringSpec{kind: kind, gmax: p.GMax, wi: p.WeightInit, ws: p.Weights,
 			delay: p.Delay, delays: p.Delays, delayInit: p.DelayInit}}}
 	if err := newLinear(&d.linear, pre, post, conn); err != nil {

@@ -38,4 +38,17 @@
 // "brainsim models"). Delta hands its jumps to the post population
 // (JumpTarget), which adds them after integrating the step and drops them
 // while refractory, as BrainPy does with its delta inputs.
+//
+// # Checkpoints
+//
+// Every projection implements sim.Stateful and sim.Fingerprinter, so a
+// run can be checkpointed (sim.Runner.Checkpoint) and resumed (sim.Restore)
+// bit for bit, with any thread count. A projection saves its conductances
+// (also those a post population hosts: G belongs to the projection), the
+// per-pre-neuron kinetic, short-term and STDP trace state (one copy, loaded
+// into every block) and STDP's weights in the connector's CSR order; the
+// connectivity and fixed weights are rebuilt from the seed, and the
+// fingerprint (parameters, per-synapse slices by a hash of their values,
+// output, connector) makes a checkpoint refuse other parameters. Spikes in
+// flight live in the pre population's delay ring, which the runner saves.
 package synapse

@@ -86,7 +86,7 @@ func NewDualExp(pre, post sim.Population, conn connect.Connector, p DualExpParam
 	if err != nil {
 		return nil, err
 	}
-	d := &DualExp{linear{kind: kind, dyn: dynDual, tauD: p.TauDecay, tauR: p.TauRise, amp: p.A, exact: exact, out: o, stp: p.STP,
+	d := &DualExp{linear{kind: kind, par: p, dyn: dynDual, tauD: p.TauDecay, tauR: p.TauRise, amp: p.A, exact: exact, out: o, stp: p.STP,
 		spec: wiringSpec{kind: kind, gmax: p.GMax, wi: p.WeightInit, ws: p.Weights,
 			delay: p.Delay, delays: p.Delays, delayInit: p.DelayInit}}}
 	if err := newLinear(&d.linear, pre, post, conn); err != nil {
@@ -146,7 +146,7 @@ func NewAlpha(pre, post sim.Population, conn connect.Connector, p AlphaParams, o
 	if err != nil {
 		return nil, err
 	}
-	a := &Alpha{linear{kind: kind, dyn: dynDual, alpha: true, tauD: p.TauDecay, tauR: p.TauDecay, exact: exact, out: o, stp: p.STP,
+	a := &Alpha{linear{kind: kind, par: p, dyn: dynDual, alpha: true, tauD: p.TauDecay, tauR: p.TauDecay, exact: exact, out: o, stp: p.STP,
 		spec: wiringSpec{kind: kind, gmax: p.GMax, wi: p.WeightInit, ws: p.Weights,
 			delay: p.Delay, delays: p.Delays, delayInit: p.DelayInit}}}
 	if err := newLinear(&a.linear, pre, post, conn); err != nil {

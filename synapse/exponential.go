@@ -81,7 +81,7 @@ func NewExponential(pre, post sim.Population, conn connect.Connector, p Exponent
 	if err != nil {
 		return nil, err
 	}
-	e := &Exponential{linear{kind: kind, dyn: dynExp, tauD: p.Tau, out: o, stp: p.STP,
+	e := &Exponential{linear{kind: kind, par: p, dyn: dynExp, tauD: p.Tau, out: o, stp: p.STP,
 		spec: wiringSpec{kind: kind, gmax: p.GMax, wi: p.WeightInit, ws: p.Weights,
 			delay: p.Delay, delays: p.Delays, delayInit: p.DelayInit}}}
 	if err := newLinear(&e.linear, pre, post, conn); err != nil {

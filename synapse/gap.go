@@ -49,6 +49,7 @@ type GapJunction struct {
 	pre, post      sim.Population
 	conn           connect.Connector
 	spec           wiringSpec
+	par            GapParams // for Fingerprint
 
 	rows    []kernel.Rows
 	nnz     int
@@ -62,7 +63,7 @@ func NewGapJunction(pre, post sim.Population, conn connect.Connector, p GapParam
 	if err := checkEnds(kind, pre, post, conn); err != nil {
 		return nil, err
 	}
-	g := &GapJunction{pre: pre, post: post, conn: conn,
+	g := &GapJunction{pre: pre, post: post, conn: conn, par: p,
 		spec: wiringSpec{kind: kind, gmax: p.GMax, wi: p.WeightInit, ws: p.Weights}}
 	if err := g.spec.check(); err != nil {
 		return nil, err

@@ -94,7 +94,7 @@ func newPulse(e *alignPre, kind string, pre, post sim.Population, conn connect.C
 	case !(p.TDur > 0) || math.IsInf(p.TDur, 0):
 		return paramErr(kind, "TDur", p.TDur, "must be a finite number of ms > 0")
 	}
-	e.kind, e.model = kind, &pulseModel{p: p}
+	e.kind, e.model, e.par = kind, &pulseModel{p: p}, p
 	e.spec = wiringSpec{kind: kind, gmax: p.GMax, wi: p.WeightInit, ws: p.Weights, delay: p.Delay}
 	return newAlignPre(e, pre, post, conn, out, def)
 }

@@ -38,6 +38,7 @@ type linear struct {
 	exact          bool
 	tauRef         float64 // Delta without a JumpTarget: post refractory period, ms
 	toJumps        bool    // Delta: a is the post population's Jumps accumulator
+	par            any     // the parameter struct (Fingerprint)
 
 	w       *wiring
 	st      *stpState

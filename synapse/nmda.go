@@ -59,7 +59,7 @@ func NewNMDA(pre, post sim.Population, conn connect.Connector, p NMDAParams, out
 	if err := checkTau(kind, "TauRise", p.TauRise); err != nil {
 		return nil, err
 	}
-	n := &NMDA{alignPre{kind: kind, model: &nmdaModel{p: p},
+	n := &NMDA{alignPre{kind: kind, par: p, model: &nmdaModel{p: p},
 		spec: wiringSpec{kind: kind, gmax: p.GMax, wi: p.WeightInit, ws: p.Weights, delay: p.Delay}}}
 	if err := newAlignPre(&n.alignPre, pre, post, conn, out, DefaultMgBlock()); err != nil {
 		return nil, err
@@ -151,7 +151,7 @@ func NewBioNMDA(pre, post sim.Population, conn connect.Connector, p BioNMDAParam
 			return nil, paramErr(kind, f.name, f.v, allowed)
 		}
 	}
-	n := &BioNMDA{alignPre{kind: kind, model: &bioModel{p: p},
+	n := &BioNMDA{alignPre{kind: kind, par: p, model: &bioModel{p: p},
 		spec: wiringSpec{kind: kind, gmax: p.GMax, wi: p.WeightInit, ws: p.Weights, delay: p.Delay}}}
 	if err := newAlignPre(&n.alignPre, pre, post, conn, out, DefaultMgBlock()); err != nil {
 		return nil, err

@@ -38,6 +38,11 @@ func (r *Runner) Checkpoint(out io.Writer) error {
 	bw.WriteString(checkpointMagic)
 	w.Uint64("version", CheckpointVersion)
 	w.Uint64("model", r.fingerprint())
+	items := r.fingerprints()
+	w.Uint64("model items", uint64(len(items)))
+	for _, l := range items {
+		w.Uint64("item", hash64(l))
+	}
 	w.Uint64("step", uint64(r.k))
 	w.Uint64("dt", math.Float64bits(r.dt))
 	for i, p := range r.net.pops {
@@ -109,8 +114,17 @@ func Restore(net *Network, opt Options, in io.Reader) (*Runner, error) {
 	if v := rd.Uint64("version"); rd.err == nil && v != CheckpointVersion {
 		return nil, fmt.Errorf("sim: Restore: checkpoint format version %d: this build reads version %d", v, CheckpointVersion)
 	}
-	if h := rd.Uint64("model"); rd.err == nil && h != r.fingerprint() {
-		return nil, fmt.Errorf("sim: Restore: the checkpoint is of another model (model hash %016x, this network %016x): nodes, sizes, parameters, seed or dt differ", h, r.fingerprint())
+	h := rd.Uint64("model")
+	n := rd.Uint64("model items")
+	if rd.err == nil && n > 1<<20 {
+		return nil, fmt.Errorf("sim: Restore: the checkpoint lists %d model items: corrupt", n)
+	}
+	var stored []uint64
+	for i := uint64(0); i < n && rd.err == nil; i++ {
+		stored = append(stored, rd.Uint64("item"))
+	}
+	if rd.err == nil && h != r.fingerprint() {
+		return nil, fmt.Errorf("sim: Restore: the checkpoint is of another model (model hash %016x, this network %016x): %s", h, r.fingerprint(), r.modelDiff(stored))
 	}
 	k := int64(rd.Uint64("step"))
 	if dt := math.Float64frombits(rd.Uint64("dt")); rd.err == nil && dt != r.dt {
@@ -178,27 +192,62 @@ func Restore(net *Network, opt Options, in io.Reader) (*Runner, error) {
 	return r, nil
 }
 
-// fingerprint hashes what defines the model: seed, dt, every node's name,
-// type, size, variables and parameters (Fingerprinter), and the
-// projections' populations. The thread count is not part of it.
-func (r *Runner) fingerprint() uint64 {
-	h := fnv.New64a()
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "seed %d dt %v\n", r.net.seed, r.dt)
+// fingerprints describes what defines the model, one line per item: the
+// seed and dt, then every node's name, type, size, variables and
+// parameters (Fingerprinter) and the projections' populations; the thread
+// and rank counts are not part of it.
+func (r *Runner) fingerprints() []string {
+	lines := []string{fmt.Sprintf("seed %d, dt %v ms", r.net.seed, r.dt)}
 	for _, p := range r.net.pops {
-		fmt.Fprintf(&b, "pop %s %T %d %v", p.name, p.pop, p.pop.Size(), p.pop.VarNames())
+		l := fmt.Sprintf("population %q: %T of %d neurons, variables %v", p.name, p.pop, p.pop.Size(), p.pop.VarNames())
 		if f, ok := p.pop.(Fingerprinter); ok {
-			b.WriteString(" " + f.Fingerprint())
+			l += ", " + f.Fingerprint()
 		}
-		b.WriteByte('\n')
+		lines = append(lines, l)
 	}
 	for _, p := range r.net.projs {
-		fmt.Fprintf(&b, "proj %s %T %s→%s", p.name, p.proj, r.net.pops[p.pre].name, r.net.pops[p.post].name)
+		l := fmt.Sprintf("projection %q: %T from %s to %s", p.name, p.proj, r.net.pops[p.pre].name, r.net.pops[p.post].name)
 		if f, ok := p.proj.(Fingerprinter); ok {
-			b.WriteString(" " + f.Fingerprint())
+			l += ", " + f.Fingerprint()
 		}
-		b.WriteByte('\n')
+		lines = append(lines, l)
 	}
-	h.Write(b.Bytes())
+	return lines
+}
+
+// hash64 is the FNV-1a hash of s.
+func hash64(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
 	return h.Sum64()
+}
+
+// fingerprint is the model hash: the hash of every item's hash.
+func (r *Runner) fingerprint() uint64 {
+	var b bytes.Buffer
+	for _, l := range r.fingerprints() {
+		fmt.Fprintf(&b, "%016x\n", hash64(l))
+	}
+	return hash64(b.String())
+}
+
+// modelDiff names the first item of the model whose hash differs from the
+// checkpoint's list, or says the lists differ in length.
+func (r *Runner) modelDiff(stored []uint64) string {
+	lines := r.fingerprints()
+	for i, l := range lines {
+		if i >= len(stored) {
+			return "this network has more nodes: " + l
+		}
+		if stored[i] != hash64(l) {
+			if i == 0 {
+				return "the seed or dt differs (this network: " + l + ")"
+			}
+			return "it differs from this network in " + l
+		}
+	}
+	if len(stored) > len(lines) {
+		return fmt.Sprintf("the checkpoint has %d more nodes", len(stored)-len(lines))
+	}
+	return "the parameters differ"
 }

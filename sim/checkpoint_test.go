@@ -118,7 +118,7 @@ func TestCheckpointRefusals(t *testing.T) {
 	}
 	ck := buf.Bytes()
 	_, err := sim.Restore(stoyNet(t, 60, 7), opt, bytes.NewReader(ck))
-	chk.Err(t, "other size", err, "another model")
+	chk.Err(t, "other size", err, "another model", `it differs from this network in population "E": *sim_test.stoy of 60 neurons`)
 	_, err = sim.Restore(stoyNet(t, 50, 9), opt, bytes.NewReader(ck))
 	chk.Err(t, "other delay", err, "delay ring")
 	_, err = sim.Restore(stoyNet(t, 50, 7), sim.Options{Dt: 0.05}, bytes.NewReader(ck))

@@ -1,0 +1,173 @@
+//go:build mpi
+
+package dist
+
+/*
+#cgo pkg-config: ompi-c
+#include <mpi.h>
+
+static int bs_init(int *provided) {
+	int flag = 0;
+	MPI_Initialized(&flag);
+	if (flag) {
+		return MPI_Query_thread(provided);
+	}
+	return MPI_Init_thread(NULL, NULL, MPI_THREAD_SERIALIZED, provided);
+}
+static int bs_serialized(void) { return MPI_THREAD_SERIALIZED; }
+static int bs_rank(int *r) { return MPI_Comm_rank(MPI_COMM_WORLD, r); }
+static int bs_size(int *s) { return MPI_Comm_size(MPI_COMM_WORLD, s); }
+static int bs_counts(int n, int *counts) {
+	return MPI_Allgather(&n, 1, MPI_INT, counts, 1, MPI_INT, MPI_COMM_WORLD);
+}
+static int bs_gather_i32(const void *send, int n, void *recv, const int *counts, const int *displs) {
+	return MPI_Allgatherv(send, n, MPI_INT32_T, recv, counts, displs, MPI_INT32_T, MPI_COMM_WORLD);
+}
+static int bs_gather_f64(const void *send, int n, void *recv, const int *counts, const int *displs) {
+	return MPI_Allgatherv(send, n, MPI_DOUBLE, recv, counts, displs, MPI_DOUBLE, MPI_COMM_WORLD);
+}
+static int bs_finalize(void) { return MPI_Finalize(); }
+static int bs_abort(int code) { return MPI_Abort(MPI_COMM_WORLD, code); }
+*/
+import "C"
+
+import (
+	"fmt"
+	"math"
+	"unsafe"
+)
+
+// MPI is the transport of a process started by mpirun: MPI_COMM_WORLD,
+// with MPI_Allgatherv for the exchanges (two calls: the counts, then the
+// values). Calls come from one goroutine at a time (MPI_THREAD_SERIALIZED).
+type MPI struct {
+	rank, size int
+	counts     []C.int
+	displs     []C.int
+	stats      Stats
+	closed     bool
+}
+
+// NewMPI initialises MPI (once per process) and returns the world
+// communicator's transport.
+func NewMPI() (*MPI, error) {
+	var provided C.int
+	if rc := C.bs_init(&provided); rc != C.MPI_SUCCESS {
+		return nil, fmt.Errorf("dist: MPI_Init_thread failed (error %d)", int(rc))
+	}
+	if provided < C.bs_serialized() {
+		return nil, fmt.Errorf("dist: MPI provides thread level %d, brainsim needs MPI_THREAD_SERIALIZED", int(provided))
+	}
+	var r, s C.int
+	if C.bs_rank(&r) != C.MPI_SUCCESS || C.bs_size(&s) != C.MPI_SUCCESS {
+		return nil, fmt.Errorf("dist: MPI_Comm_rank/size failed")
+	}
+	return &MPI{rank: int(r), size: int(s), counts: make([]C.int, int(s)), displs: make([]C.int, int(s))}, nil
+}
+
+// Rank implements Transport.
+func (m *MPI) Rank() int { return m.rank }
+
+// Size implements Transport.
+func (m *MPI) Size() int { return m.size }
+
+// Stats implements Counter.
+func (m *MPI) Stats() Stats { return m.stats }
+
+// layout gathers every rank's count and computes the displacements.
+func (m *MPI) layout(n int) (int, error) {
+	if n > math.MaxInt32 {
+		return 0, fmt.Errorf("dist: MPI: %d values in one message: at most %d", n, math.MaxInt32)
+	}
+	if rc := C.bs_counts(C.int(n), &m.counts[0]); rc != C.MPI_SUCCESS {
+		return 0, fmt.Errorf("dist: MPI_Allgather of the counts failed (error %d)", int(rc))
+	}
+	total := 0
+	for q, c := range m.counts {
+		m.displs[q] = C.int(total)
+		total += int(c)
+		if total > math.MaxInt32 {
+			return 0, fmt.Errorf("dist: MPI: %d values in one exchange: at most %d", total, math.MaxInt32)
+		}
+	}
+	return total, nil
+}
+
+func (m *MPI) outCounts(counts []int) []int {
+	counts = counts[:0]
+	for _, c := range m.counts {
+		counts = append(counts, int(c))
+	}
+	return counts
+}
+
+// AllgatherInt32 implements Transport.
+func (m *MPI) AllgatherInt32(send, recv []int32, counts []int) ([]int32, []int, error) {
+	total, err := m.layout(len(send))
+	if err != nil {
+		return recv, counts, err
+	}
+	if cap(recv) < total {
+		recv = make([]int32, total)
+	}
+	recv = recv[:total]
+	var sp, rp unsafe.Pointer
+	if len(send) > 0 {
+		sp = unsafe.Pointer(&send[0])
+	}
+	if total > 0 {
+		rp = unsafe.Pointer(&recv[0])
+	}
+	if rc := C.bs_gather_i32(sp, C.int(len(send)), rp, &m.counts[0], &m.displs[0]); rc != C.MPI_SUCCESS {
+		return recv, counts, fmt.Errorf("dist: MPI_Allgatherv failed (error %d)", int(rc))
+	}
+	m.stats.Calls += 2
+	m.stats.SentBytes += 4 * int64(len(send))
+	m.stats.RecvBytes += 4 * int64(total)
+	return recv, m.outCounts(counts), nil
+}
+
+// AllgatherFloat64 implements Transport.
+func (m *MPI) AllgatherFloat64(send, recv []float64, counts []int) ([]float64, []int, error) {
+	total, err := m.layout(len(send))
+	if err != nil {
+		return recv, counts, err
+	}
+	if cap(recv) < total {
+		recv = make([]float64, total)
+	}
+	recv = recv[:total]
+	var sp, rp unsafe.Pointer
+	if len(send) > 0 {
+		sp = unsafe.Pointer(&send[0])
+	}
+	if total > 0 {
+		rp = unsafe.Pointer(&recv[0])
+	}
+	if rc := C.bs_gather_f64(sp, C.int(len(send)), rp, &m.counts[0], &m.displs[0]); rc != C.MPI_SUCCESS {
+		return recv, counts, fmt.Errorf("dist: MPI_Allgatherv failed (error %d)", int(rc))
+	}
+	m.stats.Calls += 2
+	m.stats.SentBytes += 8 * int64(len(send))
+	m.stats.RecvBytes += 8 * int64(total)
+	return recv, m.outCounts(counts), nil
+}
+
+// Close implements Transport: MPI_Finalize, collectively.
+func (m *MPI) Close() error {
+	if m.closed {
+		return nil
+	}
+	m.closed = true
+	if rc := C.bs_finalize(); rc != C.MPI_SUCCESS {
+		return fmt.Errorf("dist: MPI_Finalize failed (error %d)", int(rc))
+	}
+	return nil
+}
+
+// Abort ends every rank of the job (MPI_Abort), for a rank that cannot
+// continue and cannot tell the others in an exchange.
+func (m *MPI) Abort(code int) { C.bs_abort(C.int(code)) }
+
+// Available reports whether this build has MPI support.
+func Available() bool { return true }

@@ -22,7 +22,7 @@ import (
 
 // hugeConfig is the network of "bench procedural".
 type hugeConfig struct {
-	neurons  int
+	neurons  int64
 	degree   float64 // expected synapses onto each neuron
 	duration float64
 	threads  int
@@ -57,7 +57,7 @@ peak_rss_bytes, threads, mode, kernels.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.IntVar(&c.neurons, "neurons", 1000000, "number of neurons (80% E, 20% I)")
+	fl.Int64Var(&c.neurons, "neurons", 1000000, "number of neurons (80% E, 20% I)")
 	fl.Float64Var(&c.degree, "synapses-per-neuron", 1000, "expected in-degree (and out-degree) of every neuron")
 	fl.Float64Var(&c.duration, "duration", 200, "simulated time in ms")
 	fl.IntVar(&c.threads, "threads", 2, "worker threads (0 = all cores)")
@@ -106,14 +106,14 @@ func (c hugeConfig) check() error {
 
 // buildHuge returns the network and its two population sizes.
 func buildHuge(c hugeConfig) (*sim.Network, error) {
-	ne := int(math.Round(0.8 * float64(c.neurons)))
+	ne := int(math.Round(0.8 * float64(c.neurons))) // c.neurons <= sim.MaxSize: checked
 	prob := c.degree / float64(c.neurons)
 	lif := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 5, V0: initial.Normal(-55, 2)}
 	E, err := neuron.NewLIF(ne, lif)
 	if err != nil {
 		return nil, err
 	}
-	I, err := neuron.NewLIF(c.neurons-ne, lif)
+	I, err := neuron.NewLIF(int(c.neurons)-ne, lif)
 	if err != nil {
 		return nil, err
 	}

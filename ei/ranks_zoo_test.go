@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/brainsim/brainsim/connect"
+	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/input"
 	"github.com/brainsim/brainsim/neuron"
@@ -132,6 +133,29 @@ func TestRankInvarianceZoo(t *testing.T) {
 					t.Errorf("%s: %d ranks × %d threads, rank %d: %s", name, l[0], l[1], q, d)
 				}
 			}
+		}
+	}
+}
+
+// TestRankWarnings: a connector that builds its whole connectivity on
+// every rank is reported; a row connector is not.
+func TestRankWarnings(t *testing.T) {
+	for _, c := range []struct {
+		conn connect.Connector
+		warn bool
+	}{{connect.SmallWorld(6, 0.2), true}, {connect.FixedProb(0.05), false}} {
+		trs, _ := dist.InProcess(2)
+		build := zooNet(t, func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.NewExpCOBA(e, e, c.conn, synapse.ExpParams{GMax: 0.4, Tau: 5})
+		})
+		net, opt := build()
+		opt.Transport = trs[0]
+		r, err := sim.NewRunner(net, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(r.Warnings()) > 0; got != c.warn {
+			t.Errorf("%s: warnings %q, want some: %v", c.conn, r.Warnings(), c.warn)
 		}
 	}
 }

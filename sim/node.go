@@ -21,6 +21,21 @@ type Env struct {
 	Bounds []int
 
 	budget *guard.Budget
+	warn   func(string)
+}
+
+// Warn records a warning for the user (Runner.Warnings), such as a
+// connector that builds all its synapses on every rank.
+func (e *Env) Warn(msg string) {
+	if e.warn != nil {
+		e.warn(msg)
+	}
+}
+
+// Partial reports whether Bounds cover only part of n neurons: the network
+// is split over ranks and this node builds one rank's share.
+func (e *Env) Partial(n int) bool {
+	return len(e.Bounds) > 0 && (e.Bounds[0] != 0 || e.Bounds[len(e.Bounds)-1] != n)
 }
 
 // Rounding says how Env.Steps turns a duration into whole steps.

@@ -30,6 +30,7 @@ type Runner struct {
 	assigned  []bool      // per population: the first input assigns "input"
 	workers   *pool
 	failed    error // why the runner stopped; it refuses to run again
+	warnings  []string
 	stream    *streamer
 	streamRes *Results     // the Run whose Streamed counts the monitors fill
 	finite    *finiteCheck // nil when Options.FiniteEvery < 0
@@ -93,7 +94,9 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	}
 	lags := make([]int, len(net.pops))
 	for _, p := range net.projs {
-		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: r.bounds[p.post], budget: budget}
+		name := p.name
+		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: r.bounds[p.post], budget: budget,
+			warn: func(m string) { r.warnings = append(r.warnings, fmt.Sprintf("projection %q: %s", name, m)) }}
 		if err := p.proj.Init(env); err != nil {
 			return nil, fmt.Errorf("sim: projection %q: %w", p.name, err)
 		}
@@ -137,6 +140,10 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	net.runner = r
 	return r, nil
 }
+
+// Warnings returns what NewRunner found worth telling the user (for
+// example a connector that builds every synapse on every rank).
+func (r *Runner) Warnings() []string { return r.warnings }
 
 // Dt returns the time step in ms.
 func (r *Runner) Dt() float64 { return r.dt }

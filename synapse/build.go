@@ -47,6 +47,9 @@ func buildRows(kind string, pre, post sim.Population, conn connect.Connector, en
 	if rc, ok := conn.(connect.RowConnector); ok {
 		return buildRowsDirect(kind, pre, post, rc, env, wi, ws)
 	}
+	if env.Partial(post.Size()) {
+		env.Warn(fmt.Sprintf("connector %s builds all its synapses on every rank before keeping this rank's (memory of the whole connectivity during the build; row connectors such as FixedProb or FixedPostNum do not)", conn))
+	}
 	csr, err := conn.Connect(pre.Size(), post.Size(), rng.String(env.Key, "conn"))
 	if err != nil {
 		return nil, 0, fmt.Errorf("synapse: %s connectivity %s: %w", kind, conn, err)

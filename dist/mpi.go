@@ -103,38 +103,27 @@ func (m *MPI) outCounts(counts []int) []int {
 
 // AllgatherInt32 implements Transport.
 func (m *MPI) AllgatherInt32(send, recv []int32, counts []int) ([]int32, []int, error) {
-	total, err := m.layout(len(send))
-	if err != nil {
-		return recv, counts, err
-	}
-	if cap(recv) < total {
-		recv = make([]int32, total)
-	}
-	recv = recv[:total]
-	var sp, rp unsafe.Pointer
-	if len(send) > 0 {
-		sp = unsafe.Pointer(&send[0])
-	}
-	if total > 0 {
-		rp = unsafe.Pointer(&recv[0])
-	}
-	if rc := C.bs_gather_i32(sp, C.int(len(send)), rp, &m.counts[0], &m.displs[0]); rc != C.MPI_SUCCESS {
-		return recv, counts, fmt.Errorf("dist: MPI_Allgatherv failed (error %d)", int(rc))
-	}
-	m.stats.Calls += 2
-	m.stats.SentBytes += 4 * int64(len(send))
-	m.stats.RecvBytes += 4 * int64(total)
-	return recv, m.outCounts(counts), nil
+	return gather(m, send, recv, counts, 4, func(sp unsafe.Pointer, n C.int, rp unsafe.Pointer) C.int {
+		return C.bs_gather_i32(sp, n, rp, &m.counts[0], &m.displs[0])
+	})
 }
 
 // AllgatherFloat64 implements Transport.
 func (m *MPI) AllgatherFloat64(send, recv []float64, counts []int) ([]float64, []int, error) {
+	return gather(m, send, recv, counts, 8, func(sp unsafe.Pointer, n C.int, rp unsafe.Pointer) C.int {
+		return C.bs_gather_f64(sp, n, rp, &m.counts[0], &m.displs[0])
+	})
+}
+
+// gather is the Allgatherv of values of size bytes: the counts first, then
+// call with the send and receive buffers.
+func gather[T int32 | float64](m *MPI, send, recv []T, counts []int, size int64, call func(unsafe.Pointer, C.int, unsafe.Pointer) C.int) ([]T, []int, error) {
 	total, err := m.layout(len(send))
 	if err != nil {
 		return recv, counts, err
 	}
 	if cap(recv) < total {
-		recv = make([]float64, total)
+		recv = make([]T, total)
 	}
 	recv = recv[:total]
 	var sp, rp unsafe.Pointer
@@ -144,12 +133,12 @@ func (m *MPI) AllgatherFloat64(send, recv []float64, counts []int) ([]float64, [
 	if total > 0 {
 		rp = unsafe.Pointer(&recv[0])
 	}
-	if rc := C.bs_gather_f64(sp, C.int(len(send)), rp, &m.counts[0], &m.displs[0]); rc != C.MPI_SUCCESS {
+	if rc := call(sp, C.int(len(send)), rp); rc != C.MPI_SUCCESS {
 		return recv, counts, fmt.Errorf("dist: MPI_Allgatherv failed (error %d)", int(rc))
 	}
 	m.stats.Calls += 2
-	m.stats.SentBytes += 8 * int64(len(send))
-	m.stats.RecvBytes += 8 * int64(total)
+	m.stats.SentBytes += size * int64(len(send))
+	m.stats.RecvBytes += size * int64(total)
 	return recv, m.outCounts(counts), nil
 }
 

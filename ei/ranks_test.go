@@ -20,11 +20,23 @@ import (
 // results.
 func runRanks(t *testing.T, n, threads int, build func() (*sim.Network, sim.Options), ms float64) []*sim.Results {
 	t.Helper()
+	res, _ := runRanksSeq(t, n, threads, build, ms)
+	out := make([]*sim.Results, n)
+	for q := range res {
+		out[q] = res[q][0]
+	}
+	return out
+}
+
+// runRanksSeq is runRanks with several successive runs (durations ms):
+// result [rank][run], and the transports (for their traffic counts).
+func runRanksSeq(t *testing.T, n, threads int, build func() (*sim.Network, sim.Options), ms ...float64) ([][]*sim.Results, []*dist.Rank) {
+	t.Helper()
 	trs, err := dist.InProcess(n)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := make([]*sim.Results, n)
+	out := make([][]*sim.Results, n)
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	for q := range n {
@@ -39,9 +51,14 @@ func runRanks(t *testing.T, n, threads int, build func() (*sim.Network, sim.Opti
 				trs[q].Close()
 				return
 			}
-			out[q], errs[q] = r.Run(ms)
-			if errs[q] != nil {
-				trs[q].Close()
+			for _, d := range ms {
+				res, err := r.Run(d)
+				if err != nil {
+					errs[q] = err
+					trs[q].Close()
+					return
+				}
+				out[q] = append(out[q], res)
 			}
 		}(q)
 	}
@@ -51,7 +68,7 @@ func runRanks(t *testing.T, n, threads int, build func() (*sim.Network, sim.Opti
 			t.Fatalf("rank %d of %d: %v", q, n, err)
 		}
 	}
-	return out
+	return out, trs
 }
 
 // sameResults reports the first difference between two results, or "".
@@ -129,45 +146,24 @@ func TestRankExchangeInterval(t *testing.T) {
 		return net, sim.Options{Inputs: []sim.Input{sim.Const("E.input", 20), sim.Const("I.input", 20)},
 			Monitors: []sim.Monitor{{Name: "E.spike"}, {Name: "I.V", Index: []int{3, 150}}}}
 	}
-	run := func(n int) ([]*sim.Results, []*dist.Rank) {
-		trs, _ := dist.InProcess(n)
-		out := make([]*sim.Results, 2*n)
-		var wg sync.WaitGroup
-		for q := range n {
-			wg.Add(1)
-			go func(q int) {
-				defer wg.Done()
-				net, opt := build()
-				opt.Threads, opt.Transport = 2, trs[q]
-				r, err := sim.NewRunner(net, opt)
-				if err != nil {
-					t.Error(err)
-					trs[q].Close()
-					return
-				}
-				if r.Interval() != 15 && n > 1 {
-					t.Errorf("Interval = %d, want 15", r.Interval())
-				}
-				for j, ms := range []float64{37.3, 22.7} { // 373 and 227 steps
-					if out[2*q+j], err = r.Run(ms); err != nil {
-						t.Error(err)
-						trs[q].Close()
-						return
-					}
-				}
-			}(q)
-		}
-		wg.Wait()
-		return out, trs
+	run := func(n int) ([][]*sim.Results, []*dist.Rank) {
+		return runRanksSeq(t, n, 2, build, 37.3, 22.7) // 373 and 227 steps
 	}
-	ref, _ := run(1)
+	two, _ := dist.InProcess(2)
+	net, opt := build()
+	opt.Transport = two[0]
+	if r, err := sim.NewRunner(net, opt); err != nil || r.Interval() != 15 {
+		t.Fatalf("Interval on 2 ranks: %v, %v; want 15", r.Interval(), err)
+	}
+	refs, _ := run(1)
+	ref := refs[0]
 	if n := len(ref[0].Spikes["E.spike"].T) + len(ref[1].Spikes["E.spike"].T); n < 200 {
 		t.Fatalf("only %d E spikes: the test needs spikes in flight", n)
 	}
 	res, trs := run(3)
 	for q := range 3 {
 		for j := range 2 {
-			if d := sameResults(ref[j], res[2*q+j]); d != "" {
+			if d := sameResults(ref[j], res[q][j]); d != "" {
 				t.Errorf("rank %d, run %d: %s", q, j, d)
 			}
 		}

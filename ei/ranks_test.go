@@ -152,8 +152,12 @@ func TestRankExchangeInterval(t *testing.T) {
 	two, _ := dist.InProcess(2)
 	net, opt := build()
 	opt.Transport = two[0]
-	if r, err := sim.NewRunner(net, opt); err != nil || r.Interval() != 15 {
-		t.Fatalf("Interval on 2 ranks: %v, %v; want 15", r.Interval(), err)
+	r, err := sim.NewRunner(net, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Interval() != 15 {
+		t.Fatalf("Interval on 2 ranks: %d, want 15", r.Interval())
 	}
 	refs, _ := run(1)
 	ref := refs[0]

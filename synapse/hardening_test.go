@@ -109,9 +109,26 @@ func TestSynapsesWithinBudget(t *testing.T) {
 			return synapse.NewExpCOBA(a, b, connect.All2All(), synapse.ExpParams{GMax: 1, Tau: 5})
 		})
 		runtime.ReadMemStats(&after)
-		check.Err(t, "All2All over budget", err, "9000000 synapses", "18.0 MB", "memory limit")
+		check.Err(t, "All2All over budget", err, "makes about 9e+06 synapses", "18.0 MB", "memory limit")
 		if grew := after.TotalAlloc - before.TotalAlloc; grew > 4<<20 {
 			t.Errorf("threads %d: the refused build allocated %d bytes", threads, grew)
 		}
 	}
+}
+
+// TestExpectedSynapsesRefusedUpFront: a connectivity whose mean size does
+// not fit is refused before a single row is drawn (FixedProb(0.5) over
+// 10^5 × 10^5 neurons: 5·10^9 synapses, minutes to draw), stored or with
+// per-synapse delays.
+func TestExpectedSynapsesRefusedUpFront(t *testing.T) {
+	err := build(t, 100_000, sim.Options{MemoryLimit: 1 << 30}, func(a, b sim.Population) (sim.Projection, error) {
+		return synapse.NewExpCOBA(a, b, connect.FixedProb(0.5), synapse.ExpParams{GMax: 1, Tau: 5})
+	})
+	check.Err(t, "FixedProb(0.5) 1e5×1e5", err, "makes about 5e+09 synapses", "10.0 GB")
+	err = build(t, 100_000, sim.Options{MemoryLimit: 1 << 30}, func(a, b sim.Population) (sim.Projection, error) {
+		p := synapse.DefaultExponential()
+		p.DelayInit = initial.Uniform(0, 2)
+		return synapse.NewExponential(a, b, connect.FixedProb(0.5), p, synapse.CUBA{})
+	})
+	check.Err(t, "with per-synapse delays", err, "makes about 5e+09 synapses")
 }

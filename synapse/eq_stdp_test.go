@@ -117,9 +117,10 @@ func TestEquationsSTDPMatchesBuiltin(t *testing.T) {
 	for _, threads := range []int{1, 2, 3} {
 		q := stdpEquations
 		q.Values = stdpValues()
+		idx := []int{0, 7, 100, 356}
 		proj, res := stdpRun(t, threads, 2000, func(pre, post sim.Population) (sim.Projection, error) {
 			return synapse.FromEquations(pre, post, conn(), q)
-		})
+		}, sim.Monitor{Name: "syn.w", Index: idx, Every: 1000}, sim.Monitor{Name: "syn.w", Index: idx, Key: "all"})
 		if !slices.Equal(res.Spikes["post.spike"].I, refRes.Spikes["post.spike"].I) {
 			t.Fatal("the post spikes differ: the test needs post spikes independent of the synapses")
 		}
@@ -130,6 +131,24 @@ func TestEquationsSTDPMatchesBuiltin(t *testing.T) {
 		worst := 0.0
 		for q := range got {
 			worst = max(worst, math.Abs(got[q]-float64(want[q])))
+		}
+		tr := res.Traces["syn.w"]
+		if len(tr.T) != 20 {
+			t.Fatalf("monitor syn.w: %d samples, want 20", len(tr.T))
+		}
+		all := res.Traces["all"]
+		for c, i := range idx {
+			for row := range tr.T {
+				if tr.Data[row*len(idx)+c] != all.Data[row*1000*len(idx)+c] {
+					t.Fatalf("monitor syn.w (Every 1000) row %d differs from the every-step record", row)
+				}
+			}
+			if w := all.Data[len(all.Data)-len(idx)+c]; w != got[i] {
+				t.Errorf("monitor syn.w: last sample of synapse %d is %g, the view holds %g", i, w, got[i])
+			}
+			if tr.Data[c] == tr.Data[len(tr.Data)-len(idx)+c] {
+				t.Errorf("monitor syn.w: synapse %d did not change between the first and last samples", i)
+			}
 		}
 		t.Logf("threads=%d: %d synapses, %d moved, worst %g", threads, len(got), moved, worst)
 		if worst > 1e-9 {

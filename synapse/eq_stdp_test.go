@@ -39,7 +39,7 @@ wmax : 1`,
 // drivenPost is a population of regular spikers whose rates do not depend
 // on their input (so that both projections see the same post spikes), with
 // a conductance g for the synapses to add to.
-func drivenPost(t *testing.T, n int) *neuron.EqPopulation {
+func drivenPost(t testing.TB, n int) *neuron.EqPopulation {
 	t.Helper()
 	p, err := neuron.FromEquations(n, `dv/dt = (I0 - v)/tau : 1
 dg/dt = -g/taug : 1
@@ -56,7 +56,7 @@ taug : 1 (constant)`, neuron.EquationParams{Threshold: "v > 1", Reset: "v = 0", 
 // stdpRun runs Poisson pre neurons onto drivenPost through the projection
 // mk makes, for ms, and returns the projection, the results and the post
 // population.
-func stdpRun(t *testing.T, threads int, ms float64, mk func(pre, post sim.Population) (sim.Projection, error), mons ...sim.Monitor) (sim.Projection, *sim.Results) {
+func stdpRun(t testing.TB, threads int, ms float64, mk func(pre, post sim.Population) (sim.Projection, error), mons ...sim.Monitor) (sim.Projection, *sim.Results) {
 	t.Helper()
 	pre, err := input.NewPoissonGroup(40, 30)
 	if err != nil {

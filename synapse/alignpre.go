@@ -51,6 +51,7 @@ type alignPre struct {
 	blocks []kinBlock
 	g      []float64 // post conductance Σ w·s
 	in, v  []float64
+	view   staticView
 }
 
 func newAlignPre(p *alignPre, pre, post sim.Population, conn connect.Connector, out, def Output) error {
@@ -90,6 +91,7 @@ func (p *alignPre) Init(env *sim.Env) error {
 		return err
 	}
 	p.w = w
+	p.view.initView(env)
 	if err := p.model.setup(env.Dt); err != nil {
 		return fmt.Errorf("synapse: %s %w", p.kind, err)
 	}

@@ -31,8 +31,18 @@
 //     (BrainPy's align-pre), g_post = Σ w·s, one shared delay.
 //   - STDP: pair-based STDP in trace form on per-synapse float32 weights
 //     (Song, Miller & Abbott 2000), weights visible as "w".
+//   - FromEquations (EqSynapses): any synapse model written in Brian2's
+//     Synapses syntax (package equations): per-synapse variables,
+//     clock- and event-driven equations, on_pre/on_post statements writing
+//     to post variables, summed variables; compiled into chunked vector
+//     programs (package equations/compile), state kept per post block.
 //   - GapJunction: I_post += w(V_pre − V_post); it reads V_pre, so the runner
 //     adds a barrier between the projection and neuron phases.
+//
+// Every projection is a Viewer: Synapses gives the pre and post neuron of
+// each synapse in the connector's CSR order, SynapseVar its weights "w",
+// delays "delay" and (FromEquations) model variables in that order; a
+// monitor on "proj.w" records such a variable with Index and Every.
 //
 // Catalog lists them with their parameters and BrainPy defaults (the CLI's
 // "brainsim models"). Delta hands its jumps to the post population

@@ -51,6 +51,7 @@ type Exp struct {
 	rows   []kernel.Rows
 	nnz    int
 	weight float64
+	view   staticView
 }
 
 // NewExpCOBA returns a conductance-based exponential projection from pre to
@@ -121,6 +122,7 @@ func (e *Exp) Init(env *sim.Env) error {
 		return err
 	}
 	e.rows, e.nnz = rows, nnz
+	e.view.initView(env)
 	e.initChannel(env.Dt)
 	return nil
 }

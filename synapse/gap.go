@@ -55,6 +55,7 @@ type GapJunction struct {
 	nnz     int
 	vpre, v []float64
 	in, cur []float64
+	view    staticView
 }
 
 // NewGapJunction returns a gap-junction projection from pre to post.
@@ -97,6 +98,7 @@ func (g *GapJunction) Init(env *sim.Env) error {
 		return err
 	}
 	g.rows, g.nnz = w.groups[0].rows, w.nnz
+	g.view.initView(env)
 	g.cur = make([]float64, g.post.Size())
 	return nil
 }

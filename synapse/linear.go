@@ -49,6 +49,7 @@ type linear struct {
 	scale   float64 // h jump per unit weight
 	last    []int64 // Delta without a JumpTarget: step of the last post spike
 	ref     int64
+	view    staticView
 }
 
 // methodExact parses the Method field of DualExp and Alpha.
@@ -121,6 +122,7 @@ func (l *linear) Init(env *sim.Env) error {
 		return err
 	}
 	l.w = w
+	l.view.initView(env)
 	if !l.toJumps {
 		l.a = make([]float64, n)
 	}

@@ -88,6 +88,7 @@ func (e *ExpProcedural) Init(env *sim.Env) error {
 		return err
 	}
 	x.rows, x.nnz = nil, 0
+	x.view.initView(env)
 	x.initChannel(env.Dt)
 	e.countOnce = sync.Once{}
 	return nil

@@ -113,8 +113,9 @@ func (m *Model) define(v *Var, errs *errList) {
 		fail("'%s' is the name of a function and cannot be used as a variable name", v.Name)
 	} else if _, _, ok := lookupUnit(v.Name); ok && m.Units == UnitsChecked {
 		fail("'%s' is the name of a unit and cannot be used as a variable name", v.Name)
-	} else if m.Kind == SynapseModel && (strings.HasSuffix(v.Name, "_pre") || strings.HasSuffix(v.Name, "_post")) {
-		fail("'%s': the suffixes _pre and _post refer to the connected neurons' variables", v.Name)
+	} else if m.Kind == SynapseModel && (strings.HasSuffix(v.Name, "_pre") || strings.HasSuffix(v.Name, "_post")) &&
+		!(v.Kind == Subexpr && v.Has(FlagSummed) && strings.HasSuffix(v.Name, "_post")) {
+		fail("'%s': the suffixes _pre and _post refer to the connected neurons' variables (only a (summed) variable may be named after its post target, as I_syn_post)", v.Name)
 	}
 	m.checkFlags(v, fail)
 	m.Vars = append(m.Vars, v)

@@ -2,7 +2,6 @@ package synapse
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/brainsim/brainsim/connect"
@@ -72,8 +71,6 @@ type EqSynapses struct {
 // (neuron.EqPopulation).
 type modelOf interface{ Model() *equations.Model }
 
-// summedPost matches the definition of a summed variable 'name_post = …'.
-var summedPost = regexp.MustCompile(`(?m)^([ \t]*[A-Za-z][A-Za-z0-9_]*)_post([ \t]*=[^=])`)
 
 // FromEquations returns a projection from pre to post whose synapses
 // follow the model text and statements of p (Brian2's Synapses; package
@@ -133,8 +130,7 @@ func FromEquations(pre, post sim.Population, conn connect.Connector, p SynapseEq
 	if err != nil {
 		return nil, fail("post population", err)
 	}
-	text := summedPost.ReplaceAllString(p.Model, "${1}_Post${2}")
-	m, err := equations.Parse(text, equations.Options{Units: p.Units, Kind: equations.SynapseModel, Pre: preM, Post: postM})
+	m, err := equations.Parse(p.Model, equations.Options{Units: p.Units, Kind: equations.SynapseModel, Pre: preM, Post: postM})
 	if err != nil {
 		return nil, fail("Model", err)
 	}
@@ -195,7 +191,7 @@ func endModel(p sim.Population, units equations.UnitMode) (*equations.Model, err
 func (s *EqSynapses) checkModel(postM *equations.Model) error {
 	m := s.model
 	for _, v := range m.Subexprs {
-		base, named := strings.CutSuffix(v.Name, "_Post")
+		base, named := strings.CutSuffix(v.Name, "_post")
 		switch {
 		case named && !v.Has(equations.FlagSummed):
 			return fmt.Errorf("%s: '%s_post' is a post variable: add the flag (summed) to write the sum over synapses into it", v.Pos, base)

@@ -45,11 +45,14 @@ func parseParam(spec string) (param, error) {
 		}
 		p := param{path: path, values: make([]string, n)}
 		for i := range p.values {
-			v := hi
-			if i < n-1 {
-				v = lo + (hi-lo)*float64(i)/float64(n-1)
+			switch {
+			case i == 0:
+				p.values[i] = strconv.FormatFloat(lo, 'g', -1, 64)
+			case i == n-1:
+				p.values[i] = strconv.FormatFloat(hi, 'g', -1, 64)
+			default: // 12 digits: 0.6, not 0.6000000000000001
+				p.values[i] = strconv.FormatFloat(lo+(hi-lo)*float64(i)/float64(n-1), 'g', 12, 64)
 			}
-			p.values[i] = strconv.FormatFloat(v, 'g', -1, 64)
 		}
 		return p, nil
 	}

@@ -27,19 +27,11 @@ func runMain(args []string, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
 	root.SetArgs(args)
 	if err := root.Execute(); err != nil {
-		if _, quiet := err.(silentError); !quiet {
-			fmt.Fprintln(stderr, "brainsim:", err)
-		}
+		fmt.Fprintln(stderr, "brainsim:", err)
 		return 1
 	}
 	return 0
 }
-
-// silentError is an error whose message the command has already printed
-// (validate's list of problems); main only sets the exit status.
-type silentError struct{ msg string }
-
-func (e silentError) Error() string { return e.msg }
 
 // newRoot builds the command tree writing to stdout and stderr, so tests can
 // run the CLI in-process.

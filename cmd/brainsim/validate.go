@@ -33,7 +33,7 @@ monitors, duration, dt and steps), exit status 0. --set overrides are checked to
 			f, err := src.parse(sets)
 			if err != nil {
 				n := printModelErrors(stdout, err)
-				return silentError{fmt.Sprintf("%s: %d problem(s)", src.name, n)}
+				return fmt.Errorf("%s: %d problem(s)", src.name, n)
 			}
 			mi, err := infoOf(f)
 			if err != nil {

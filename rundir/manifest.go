@@ -27,7 +27,6 @@ type Manifest struct {
 	Source   string   `json:"source"`            // the model file, or "embedded:NAME"
 	Set      []string `json:"set,omitempty"`     // the --set overrides, in order
 	Point    *Point   `json:"point,omitempty"`   // the sweep point, if any
-	Resolved string   `json:"resolved"`          // the model after defaults and overrides (YAML)
 	Seed     uint64   `json:"seed"`              // the network seed
 	Dt       float64  `json:"dt_ms"`             // time step
 	Steps    int64    `json:"steps"`             // steps simulated
@@ -39,7 +38,8 @@ type Manifest struct {
 	Populations []Population `json:"populations"`
 	Monitors    []Monitor    `json:"monitors"`
 	Wall        Wall         `json:"wall_s"`
-	Files       []string     `json:"files"` // files written into the directory, run.json last
+	Files       []string     `json:"files"`    // files written into the directory, run.json last
+	Resolved    string       `json:"resolved"` // the model after defaults and overrides (YAML)
 }
 
 // Build says what produced a run.
@@ -86,7 +86,7 @@ type Monitor struct {
 type Wall struct {
 	Build    float64 `json:"build"`    // parsing and network construction
 	Simulate float64 `json:"simulate"` // the step loop
-	Write    float64 `json:"write"`    // output files, run.json included
+	Write    float64 `json:"write"`    // the output files before run.json
 }
 
 // WriteManifest writes m as dir/run.json (indented JSON), atomically.

@@ -98,3 +98,19 @@ func ExampleDecodeNPYLimit() {
 	// [3 1] [7 8 9] <nil>
 	// export: DecodeNPY: header length 4294967280: more than 10000 bytes, numpy's limit (max_header_size)
 }
+
+// Metadata as 0-d arrays: numpy reads d["dt"] as a number (float(d["dt"])).
+func ExampleNPZWriter_AddScalar() {
+	var buf bytes.Buffer
+	w := export.NewNPZWriter(&buf)
+	_ = w.AddScalar("dt", 0.1)
+	_ = w.AddScalar("E.size", int64(3200))
+	if err := w.Close(); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(w.Names(), buf.Len() > 0)
+	fmt.Println(w.AddScalar("units", "ms") != nil)
+	// Output:
+	// [dt E.size] true
+	// true
+}

@@ -86,10 +86,11 @@ func TestRunBadFlags(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"run", "--duration", "-5", "--out", dir}, "--duration -5"},
-		{[]string{"run", "--dt", "0", "--out", dir}, "--dt 0: must be"},
+		{[]string{"run", "--duration", "-5", "--out", dir}, `run.duration = "-5": must be > 0`},
+		{[]string{"run", "--dt", "0", "--out", dir}, `run.dt = "0": must be > 0`},
 		{[]string{"run", "--format", "gif", "--out", dir}, `--format "gif": must be png, svg or pdf`},
-		{[]string{"run", "extra"}, "unknown command"},
+		{[]string{"run", "nosuch.yaml", "--out", dir}, "open nosuch.yaml: no such file"},
+		{[]string{"run", "a.yaml", "b.yaml"}, "accepts at most 1 arg"},
 		{[]string{"bench", "coba", "--scale", "0"}, "Scale = 0"},
 		{[]string{"bench", "coba", "--threads", "-1"}, "--threads -1"},
 	} {

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/brainsim/brainsim/sim"
 )
@@ -23,17 +22,18 @@ func numSynapses(net *sim.Network) int {
 }
 
 // printSummary prints sizes, spike counts, mean rates and wall times.
-func printSummary(w io.Writer, net *sim.Network, res *sim.Results, build, run time.Duration) {
-	simulated := float64(res.Steps) * res.Dt
-	fmt.Fprintf(w, "neurons   %d (%s)\n", net.NumNeurons(), popSizes(net))
-	fmt.Fprintf(w, "synapses  %d\n", numSynapses(net))
-	fmt.Fprintf(w, "simulated %g ms in %d steps of %g ms\n", simulated, res.Steps, res.Dt)
-	for _, key := range res.SpikeKeys() {
-		s := res.Spikes[key]
-		rate := float64(len(s.T)) / float64(s.N) / (simulated / 1000)
-		fmt.Fprintf(w, "%-9s %d spikes, mean rate %.2f Hz\n", key, len(s.T), rate)
+func printSummary(w io.Writer, o *outcome) {
+	m := o.manifest
+	fmt.Fprintf(w, "model     %s (%s)\n", m.Model, m.Source)
+	fmt.Fprintf(w, "neurons   %d (%s)\n", o.net.NumNeurons(), popSizes(o.net))
+	fmt.Fprintf(w, "synapses  %d\n", numSynapses(o.net))
+	fmt.Fprintf(w, "simulated %g ms in %d steps of %g ms on %d threads\n", m.Duration, m.Steps, m.Dt, m.Threads)
+	for _, mon := range m.Monitors {
+		if mon.Kind == "spike" {
+			fmt.Fprintf(w, "%-9s %d spikes, mean rate %.2f Hz\n", mon.Key, mon.Spikes, mon.MeanRateHz)
+		}
 	}
-	fmt.Fprintf(w, "wall time build %.3f s, run %.3f s\n", build.Seconds(), run.Seconds())
+	fmt.Fprintf(w, "wall time build %.3f s, run %.3f s, write %.3f s\n", m.Wall.Build, m.Wall.Simulate, m.Wall.Write)
 }
 
 func popSizes(net *sim.Network) string {

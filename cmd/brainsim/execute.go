@@ -10,6 +10,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/model"
 	"github.com/brainsim/brainsim/rundir"
 	"github.com/brainsim/brainsim/sim"
@@ -26,7 +27,8 @@ type job struct {
 	threads  int    // > 0: overrides run.threads
 	format   string // "" means outputs.format
 	progress bool
-	stderr   io.Writer // notes; nil for none
+	stderr   io.Writer      // notes; nil for none
+	ranks    dist.Transport // nil: one rank; else rank 0 writes the files
 }
 
 // outcome is a finished job: the manifest written and the records.
@@ -58,6 +60,7 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 	if j.threads > 0 {
 		opt.Threads = j.threads
 	}
+	opt.Transport = j.ranks
 	if opt.Threads, err = checkThreads(opt.Threads, j.stderr); err != nil {
 		return nil, err
 	}
@@ -83,6 +86,9 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 		return nil, runErr
 	}
 	simulate := time.Since(t1)
+	if j.ranks != nil && j.ranks.Rank() != 0 {
+		return &outcome{res: res, net: net, stopped: runErr}, nil // rank 0 writes
+	}
 	t2 := time.Now()
 	m := newManifest(j, info, net, opt, r.Threads(), res)
 	m.Asked = duration

@@ -10,6 +10,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/brainsim/brainsim/dist"
 )
 
 // runFlags are the flags of brainsim run that also shape a sweep's points.
@@ -129,13 +131,26 @@ func runFile(cmd *cobra.Command, stdout, stderr io.Writer, path string, f runFla
 	if err != nil {
 		return err
 	}
+	// Under mpirun (a build with -tags mpi) every rank runs its share of
+	// the network; rank 0 prints and writes the files.
+	ranks, err := dist.FromEnvironment()
+	if err != nil {
+		return err
+	}
+	defer ranks.Close()
+	if ranks.Rank() != 0 {
+		stdout, stderr, f.progress = io.Discard, io.Discard, false
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	o, err := execute(ctx, job{source: src.source, file: file, sets: sets, out: f.out, threads: f.threads,
-		format: format, progress: f.progress, stderr: stderr})
+		format: format, progress: f.progress, stderr: stderr, ranks: ranks})
 	stop() // a second Ctrl-C while printing ends the process at once
 	if err != nil {
 		return err
+	}
+	if ranks.Rank() != 0 {
+		return o.stopped
 	}
 	if o.stopped != nil {
 		fmt.Fprintf(stderr, "stopped: wrote the %d steps done (%.4g ms)\n", o.res.Steps, o.manifest.Duration)

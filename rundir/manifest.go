@@ -33,6 +33,7 @@ type Manifest struct {
 	Duration float64  `json:"duration_ms"`       // steps·dt: the time simulated
 	Asked    float64  `json:"asked_ms"`          // run.duration
 	Threads  int      `json:"threads"`           // blocks per population
+	Ranks    int      `json:"ranks,omitempty"`   // processes the network was split over (mpirun); 0 or 1: one
 	Stopped  string   `json:"stopped,omitempty"` // why the run ended early (interrupted)
 
 	Populations []Population `json:"populations"`

@@ -91,6 +91,9 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 	}
 	t2 := time.Now()
 	m := newManifest(j, info, net, opt, r.Threads(), res)
+	if j.ranks != nil {
+		m.Ranks = j.ranks.Size()
+	}
 	m.Asked = duration
 	if runErr != nil {
 		m.Stopped = runErr.Error()

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -88,12 +89,15 @@ func (m *manifest) check() error {
 	if len(m.Counts) != len(m.Monitors) {
 		return fmt.Errorf("%d counts for %d monitors", len(m.Counts), len(m.Monitors))
 	}
+	if err := checkMonitors(m.Monitors, m.Formats); err != nil {
+		return err
+	}
 	for i, c := range m.Counts {
-		if c < 0 {
-			return fmt.Errorf("counts[%d] = %d: must be >= 0", i, c)
+		if c < 0 || c > math.MaxInt64/8/int64(max(len(m.Monitors[i].Index), 1)) {
+			return fmt.Errorf("counts[%d] = %d: must be >= 0 and fit a file", i, c)
 		}
 	}
-	return checkMonitors(m.Monitors, m.Formats)
+	return nil
 }
 
 func checkFormats(f Format) error {

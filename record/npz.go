@@ -123,4 +123,3 @@ func (r *Recorder) npzMeta(w *export.NPZWriter) error {
 	}
 	return nil
 }
-

@@ -13,7 +13,9 @@
 // C order, with the header padded so the data starts on a 64-byte boundary as
 // numpy does. Supported element types are listed in Supported; []int is
 // stored as int64 and 2-D data goes through AddMatrix (flat row-major data
-// plus rows and cols) or AddArray (any shape).
+// plus rows and cols) or AddArray (any shape); AddReader
+// streams an entry's data from an io.Reader, for arrays too large to hold
+// in memory (package record).
 //
 // The .npy encoder and decoder are this package's own: the encoder of
 // codeberg.org/sbinet/npyio inspects every element by reflection (about

@@ -36,7 +36,8 @@
 // file as one contiguous dataset (through a 64 KiB buffer) and removes the
 // temporary file. Memory is therefore O(number of streams × 64 KiB),
 // whatever the run length; the disk holds the streamed data twice until
-// Close. The data of the Write methods is written at once (the caller
+// Close. Writer.StreamMatrix streams a 2-D float64 dataset (a trace:
+// samples × neurons) row by row the same way. The data of the Write methods is written at once (the caller
 // holds it anyway). Object headers — a few hundred bytes per group or
 // dataset — stay in memory until Close. If Close is not reached the
 // output file has no valid superblock (no partial file is mistaken for a

@@ -17,6 +17,7 @@ type stream struct {
 	spool *os.File
 	buf   *bufio.Writer
 	count uint64
+	cols  uint64 // > 0 for a 2-D stream of rows of cols elements
 }
 
 // Stream implements File. The elements go to a temporary file in the
@@ -39,6 +40,25 @@ func (w *Writer) Stream(path string, t Type, attrs ...Attr) (Stream, error) {
 	s := &stream{w: w, n: n, t: t, spool: f, buf: bufio.NewWriterSize(f, 1<<16)}
 	n.stream = s
 	w.streams = append(w.streams, s)
+	return s, nil
+}
+
+// StreamMatrix creates a 2-D float64 dataset of rows × cols whose rows are
+// appended during the run (AppendFloat64s, any number of whole or partial
+// rows per call); the row count is fixed at Close, which fails unless the
+// elements appended fill whole rows. It spools like Stream. It is a method
+// of Writer only, not of File.
+func (w *Writer) StreamMatrix(path string, cols int, attrs ...Attr) (Stream, error) {
+	if cols <= 0 {
+		return nil, fmt.Errorf("hdf5: StreamMatrix %s: cols = %d: must be > 0", path, cols)
+	}
+	st, err := w.Stream(path, Float64, attrs...)
+	if err != nil {
+		return nil, err
+	}
+	s := st.(*stream)
+	s.cols = uint64(cols)
+	s.n.dims = []uint64{0, s.cols}
 	return s, nil
 }
 
@@ -73,6 +93,12 @@ func (s *stream) finish() error {
 		return err
 	}
 	s.n.dims = []uint64{s.count}
+	if s.cols > 0 {
+		if s.count%s.cols != 0 {
+			return fmt.Errorf("%d elements do not fill rows of %d", s.count, s.cols)
+		}
+		s.n.dims = []uint64{s.count / s.cols, s.cols}
+	}
 	size := s.count * uint64(s.t.Size())
 	if size == 0 {
 		return nil

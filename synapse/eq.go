@@ -71,7 +71,6 @@ type EqSynapses struct {
 // (neuron.EqPopulation).
 type modelOf interface{ Model() *equations.Model }
 
-
 // FromEquations returns a projection from pre to post whose synapses
 // follow the model text and statements of p (Brian2's Synapses; package
 // equations for the syntax). Every problem is an error naming the field.

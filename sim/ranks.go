@@ -151,8 +151,15 @@ func (r *Runner) exchange() error {
 	if rk.recv, rk.counts, err = rk.tr.AllgatherInt32(rk.send, rk.recv, rk.counts); err != nil {
 		return fmt.Errorf("sim: spike exchange at step %d: %w", start, err)
 	}
-	if rk.frecv, rk.fcounts, err = rk.tr.AllgatherFloat64(rk.fsend, rk.frecv, rk.fcounts); err != nil {
-		return fmt.Errorf("sim: trace exchange at step %d: %w", start, err)
+	if r.hasTraces() { // the same on every rank: the monitors are
+		if rk.frecv, rk.fcounts, err = rk.tr.AllgatherFloat64(rk.fsend, rk.frecv, rk.fcounts); err != nil {
+			return fmt.Errorf("sim: trace exchange at step %d: %w", start, err)
+		}
+	} else {
+		rk.fcounts = rk.fcounts[:0]
+		for range rk.size {
+			rk.fcounts = append(rk.fcounts, 0)
+		}
 	}
 	if rk.failed != nil {
 		return rk.failed
@@ -251,4 +258,14 @@ func (r *Runner) traceOwners(m *boundMonitor, pop int) {
 		}
 		m.cols[q] = append(m.cols[q], c)
 	}
+}
+
+// hasTraces reports whether any monitor records a trace.
+func (r *Runner) hasTraces() bool {
+	for i := range r.mons {
+		if r.mons[i].pop < 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/brainsim/brainsim/equations"
+	"github.com/brainsim/brainsim/internal/kernel"
 	"github.com/brainsim/brainsim/rng"
 )
 
@@ -96,9 +97,7 @@ func (f *Frame) exec(in *instr, n int, ctr uint64, base int) {
 	case binOp(equations.OpDiv):
 		div(d, x, y, sx, sy)
 	case opcode(equations.OpNeg):
-		for j, v := range x {
-			d[j] = -v
-		}
+		kernel.Neg(d, x)
 	case funcOp(equations.FuncExp):
 		for j, v := range x {
 			d[j] = math.Exp(v)
@@ -156,82 +155,49 @@ func (f *Frame) generic(in *instr, d, x, y []float64, sx, sy float64, n int) {
 	}
 }
 
+// add, sub, mul and div run one arithmetic instruction with the
+// element-wise kernels (AVX2 where available, the same bits as Go): x or
+// y is nil for a scalar operand sx or sy.
 func add(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y, d = y[:len(x)], d[:len(x)]
-		for j, v := range x {
-			d[j] = v + y[j]
-		}
+		kernel.AddVV(d, x, y)
 	case x != nil:
-		d = d[:len(x)]
-		for j, v := range x {
-			d[j] = v + sy
-		}
+		kernel.AddVS(d, x, sy)
 	default:
-		d = d[:len(y)]
-		for j, v := range y {
-			d[j] = sx + v
-		}
+		kernel.AddVS(d, y, sx) // sx + v = v + sx exactly
 	}
 }
 
 func sub(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y, d = y[:len(x)], d[:len(x)]
-		for j, v := range x {
-			d[j] = v - y[j]
-		}
+		kernel.SubVV(d, x, y)
 	case x != nil:
-		d = d[:len(x)]
-		for j, v := range x {
-			d[j] = v - sy
-		}
+		kernel.SubVS(d, x, sy)
 	default:
-		d = d[:len(y)]
-		for j, v := range y {
-			d[j] = sx - v
-		}
+		kernel.SubSV(d, y, sx)
 	}
 }
 
 func mul(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y, d = y[:len(x)], d[:len(x)]
-		for j, v := range x {
-			d[j] = v * y[j]
-		}
+		kernel.MulVV(d, x, y)
 	case x != nil:
-		d = d[:len(x)]
-		for j, v := range x {
-			d[j] = v * sy
-		}
+		kernel.MulVS(d, x, sy)
 	default:
-		d = d[:len(y)]
-		for j, v := range y {
-			d[j] = sx * v
-		}
+		kernel.MulVS(d, y, sx) // sx·v = v·sx exactly
 	}
 }
 
 func div(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y, d = y[:len(x)], d[:len(x)]
-		for j, v := range x {
-			d[j] = v / y[j]
-		}
+		kernel.DivVV(d, x, y)
 	case x != nil:
-		d = d[:len(x)]
-		for j, v := range x {
-			d[j] = v / sy
-		}
+		kernel.DivVS(d, x, sy)
 	default:
-		d = d[:len(y)]
-		for j, v := range y {
-			d[j] = sx / v
-		}
+		kernel.DivSV(d, y, sx)
 	}
 }

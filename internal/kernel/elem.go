@@ -125,3 +125,15 @@ func DivSV(d, x []float64, s float64) {
 		d[j] = s / x[j]
 	}
 }
+
+// Neg sets d[j] = −x[j] (the sign bit flipped, as Go's unary minus).
+func Neg(d, x []float64) {
+	x = x[:len(d)]
+	if n := len(d) &^ 3; n > 0 && simdOK(n) {
+		negSIMD(d[:n], x)
+		d, x = d[n:], x[n:]
+	}
+	for j := range d {
+		d[j] = -x[j]
+	}
+}

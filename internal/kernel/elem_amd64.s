@@ -329,3 +329,35 @@ check8:
 done:
 	VZEROUPPER
 	RET
+
+// func negAVX2(d, x *float64, n int)
+TEXT ·negAVX2(SB), NOSPLIT, $0-24
+	MOVQ d+0(FP), DI
+	MOVQ x+8(FP), SI
+	MOVQ n+16(FP), BX
+	MOVQ $0x8000000000000000, AX
+	MOVQ AX, X2
+	VPBROADCASTQ X2, Y2 // the sign bit
+	XORQ AX, AX
+	MOVQ BX, CX
+	ANDQ $-8, CX
+	JMP check8
+
+loop8:
+	VXORPD (SI)(AX*8), Y2, Y0
+	VXORPD 32(SI)(AX*8), Y2, Y1
+	VMOVUPD Y0, (DI)(AX*8)
+	VMOVUPD Y1, 32(DI)(AX*8)
+	ADDQ $8, AX
+
+check8:
+	CMPQ AX, CX
+	JLT loop8
+	CMPQ AX, BX
+	JGE done
+	VXORPD (SI)(AX*8), Y2, Y0
+	VMOVUPD Y0, (DI)(AX*8)
+
+done:
+	VZEROUPPER
+	RET

@@ -48,3 +48,8 @@ func subSVSIMD(d, x []float64, s float64) { subSVAVX2(&d[0], &x[0], len(d), s) }
 func mulVSSIMD(d, x []float64, s float64) { mulVSAVX2(&d[0], &x[0], len(d), s) }
 func divVSSIMD(d, x []float64, s float64) { divVSAVX2(&d[0], &x[0], len(d), s) }
 func divSVSIMD(d, x []float64, s float64) { divSVAVX2(&d[0], &x[0], len(d), s) }
+
+//go:noescape
+func negAVX2(d, x *float64, n int)
+
+func negSIMD(d, x []float64) { negAVX2(&d[0], &x[0], len(d)) }

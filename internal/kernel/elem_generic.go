@@ -15,3 +15,4 @@ func subSVSIMD(d, x []float64, s float64) {}
 func mulVSSIMD(d, x []float64, s float64) {}
 func divVSSIMD(d, x []float64, s float64) {}
 func divSVSIMD(d, x []float64, s float64) {}
+func negSIMD(d, x []float64)              {}

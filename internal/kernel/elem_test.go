@@ -46,6 +46,7 @@ func TestElemMatchesGo(t *testing.T) {
 		{"MulVS", MulVS, func(x, s float64) float64 { return x * s }},
 		{"DivVS", DivVS, func(x, s float64) float64 { return x / s }},
 		{"DivSV", DivSV, func(x, s float64) float64 { return s / x }},
+		{"Neg", func(d, x []float64, _ float64) { Neg(d, x) }, func(x, _ float64) float64 { return -x }},
 	}
 	for n := 0; n <= 40; n++ {
 		x, y := randSlice(r, n, -100, 100), randSlice(r, n, -3, 3)

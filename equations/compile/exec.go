@@ -12,10 +12,12 @@ import (
 // bound input slices, the temporaries and the scalar registers. Binding
 // and running allocate nothing.
 type Frame struct {
-	p   *Program
-	vec [][]float64
-	sc  []float64
-	n   int
+	p      *Program
+	vec    [][]float64
+	sc     []float64
+	n      int
+	chains []chainFrame
+	fuse   bool // run chains with kernel.Chain
 }
 
 // NewFrame allocates a frame for p (Chunk values per temporary).
@@ -25,6 +27,7 @@ func (p *Program) NewFrame() *Frame {
 		f.vec[i] = make([]float64, Chunk)
 	}
 	copy(f.sc[p.nScIn:], p.scInit)
+	f.chains, f.fuse = p.newChainFrames(), kernel.ChainOK()
 	return f
 }
 
@@ -66,8 +69,14 @@ func (f *Frame) Run(k int64, base, n, size int) {
 		sc[in.dst] = scalarOp(in.op, sc[in.a[0]], sc[in.a[1]], sc[in.a[2]])
 	}
 	ctr := uint64(k)*uint64(size) + uint64(base)
-	for i := range f.p.vector {
-		f.exec(&f.p.vector[i], n, ctr, base)
+	vec := f.p.vector
+	for i := 0; i < len(vec); i++ {
+		if c := f.p.chainAt[i]; c >= 0 && f.fuse {
+			f.runChain(c, n)
+			i = f.p.chains[c].end - 1
+			continue
+		}
+		f.exec(&vec[i], n, ctr, base)
 	}
 }
 

@@ -1,6 +1,8 @@
 package compile
 
 import (
+	"math"
+
 	"github.com/brainsim/brainsim/equations"
 	"github.com/brainsim/brainsim/internal/kernel"
 )
@@ -131,7 +133,7 @@ func (p *Program) newChainFrames() []chainFrame {
 		out[i] = chainFrame{steps: make([]kernel.ChainStep, len(c.steps)), bcast: make([][kernel.ChainBroadcast]float64, len(c.steps))}
 		for k, s := range c.steps {
 			out[i].steps[k].Op = s.op
-			out[i].steps[k].X = &out[i].bcast[k][0]
+			out[i].steps[k].X = &out[i].bcast[k][0] // scalar operands: Mask 0
 		}
 	}
 	return out
@@ -150,12 +152,13 @@ func (f *Frame) runChain(ci int32, n int) {
 			case s.op == kernel.ChainNeg:
 			case s.vec:
 				st.X, st.Mask = &f.vec[s.reg][:n][0], -1
-			default:
-				b := &cf.bcast[k]
-				for j := range b {
-					b[j] = f.sc[s.reg]
+			default: // the buffer was set up by newChainFrames; refill it if the value changed
+				b, x := &cf.bcast[k], f.sc[s.reg]
+				if math.Float64bits(b[0]) != math.Float64bits(x) {
+					for j := range b {
+						b[j] = x
+					}
 				}
-				st.X, st.Mask = &b[0], 0
 			}
 		}
 		kernel.Chain(cf.steps, &dst[0], nb)

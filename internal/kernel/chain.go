@@ -23,11 +23,11 @@ type ChainStep struct {
 }
 
 // ChainBroadcast is the length of a scalar operand's buffer.
-const ChainBroadcast = 16
+const ChainBroadcast = 32
 
-// ChainBlock is the number of elements Chain processes together; n must
-// be a multiple of it.
-const ChainBlock = 16
+// ChainBlock is the number of elements Chain processes together at the
+// least; n must be a multiple of it.
+const ChainBlock = 4
 
 // ChainOK reports whether Chain runs on this CPU and build (AVX2).
 func ChainOK() bool { return simdOK(ChainBlock) }

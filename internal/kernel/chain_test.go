@@ -17,7 +17,7 @@ func TestChainMatchesGo(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	special := []float64{0, math.Copysign(0, -1), 5e-324, 1e308, -1e308, math.Inf(1), math.Inf(-1), math.NaN(), 1, -60, 3}
 	for trial := 0; trial < 300; trial++ {
-		n := ChainBlock * (1 + r.IntN(4))
+		n := ChainBlock * (1 + r.IntN(40))
 		ns := 1 + r.IntN(8)
 		steps := make([]ChainStep, ns)
 		vecs := make([][]float64, ns)

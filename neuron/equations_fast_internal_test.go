@@ -120,3 +120,30 @@ func TestEqFastNotChosen(t *testing.T) {
 		}
 	}
 }
+
+// TestEqFastNoAllocs: the fused path allocates nothing per Update.
+func TestEqFastNoAllocs(t *testing.T) {
+	p, err := FromEquations(700, "dv/dt = (v_rest - v + input)/tau : 1 (unless refractory)\nv_rest : 1 (constant, shared)\ntau : 1\nth : 1 (shared)\n",
+		EquationParams{Threshold: "v > th", Reset: "v = v_rest", Refractory: "2", Units: equations.UnitsNone,
+			Values: map[string]any{"v_rest": -60, "tau": initial.Uniform(10, 30), "th": -50, "v": initial.Uniform(-60, -50)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Init(&sim.Env{Dt: 0.1, Key: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if p.run.fast == nil {
+		t.Fatal("the fused path is not chosen")
+	}
+	for j := range p.run.input {
+		p.run.input[j] = 15
+	}
+	spikes := make([]int32, 0, 700)
+	k, total := int64(0), 0
+	if a := testing.AllocsPerRun(50, func() { k++; spikes = p.Update(k, float64(k)*0.1, 0, 700, spikes[:0]); total += len(spikes) }); a != 0 {
+		t.Errorf("%v allocations per Update, want 0", a)
+	}
+	if total == 0 {
+		t.Error("no spikes: the reset path was not exercised")
+	}
+}

@@ -135,8 +135,8 @@ func (q *EqPopulation) fastChunk(r *eqRun, blk *eqBlock, k int64, t float64, a, 
 			if o == fs.resetX {
 				continue
 			}
-			dst, c := r.arrays[to][a:b], 0.0
-			c, _ = h.Scalar(o)
+			dst := r.arrays[to][a:b]
+			c, _ := h.Scalar(o)
 			for _, j := range idx {
 				dst[j] = c
 			}

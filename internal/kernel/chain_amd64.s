@@ -11,8 +11,8 @@
 // and updates the accumulator, which is stored to dst at the end: each
 // lane sees the IEEE operations of the steps in order, as the Go loops
 // do. ChainStep is {Op int64; X *float64; Mask int64} (24 bytes, pinned by
-// TestChainLayout); an op is dispatched on its three bits. Generated code:
-// the loops differ only in the number of registers.
+// TestChainLayout); an op is dispatched on its three bits. The two loops
+// are the same code for 8 registers and for 1.
 TEXT ·chainAVX2(SB), NOSPLIT, $0-32
 	MOVQ steps+0(FP), SI
 	MOVQ nsteps+8(FP), R9

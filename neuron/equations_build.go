@@ -27,6 +27,7 @@ type eqRun struct {
 	thrOp    equations.Op // a comparison lhs op rhs: outputs 0 and 1 of thr; else OpNE with one output
 	resetTo  []int        // layout index of each reset output
 	frozen   []bool       // per state: (unless refractory)
+	fast     *eqFast      // the fused path, if the model fits it
 	bounds   []int
 	blocks   []eqBlock
 }
@@ -34,6 +35,7 @@ type eqRun struct {
 // eqBlock is what one block's worker uses: its own frames and buffers.
 type eqBlock struct {
 	step, thr, reset, refc *compile.Frame
+	c                      *compile.Frame // the threshold of r.fast, if not constant
 	ref                    [compile.Chunk]bool
 	spk                    [compile.Chunk]int32
 }
@@ -68,6 +70,9 @@ func (q *EqPopulation) Init(env *sim.Env) error {
 	if err := q.compileRest(r, env, key); err != nil {
 		return err
 	}
+	if err := q.compileFast(r, env.Dt, rng.String(key, "threshold")); err != nil {
+		return fmt.Errorf("neuron: FromEquations Threshold: %w", err)
+	}
 	r.bounds = env.Bounds
 	if len(r.bounds) < 2 {
 		r.bounds = []int{0, q.n}
@@ -84,6 +89,9 @@ func (q *EqPopulation) Init(env *sim.Env) error {
 		}
 		if r.refc != nil {
 			b.refc = r.refc.NewFrame()
+		}
+		if r.fast != nil && r.fast.cProg != nil {
+			b.c = r.fast.cProg.NewFrame()
 		}
 	}
 	q.run = r

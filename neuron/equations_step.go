@@ -44,6 +44,9 @@ func (q *EqPopulation) chunk(r *eqRun, blk *eqBlock, k int64, t float64, a, b in
 	if len(q.list) > 0 {
 		q.apply(r.input, r.arrays[q.volt], a, b)
 	}
+	if r.fast != nil && r.jump == nil {
+		return q.fastChunk(r, blk, k, t, a, b, spikes)
+	}
 	ref, last := blk.ref[:n], r.last[a:b]
 	anyRef := q.refractory(r, blk, k, t, a, b)
 	f := blk.step

@@ -16,8 +16,16 @@
 //
 // Builder.Compile orders the operations the outputs need into a Program: the
 // operations on scalars run once per chunk, each vector operation is one
-// tight Go loop over up to Chunk (256) neurons, and temporaries are reused
+// tight loop over up to Chunk (256) neurons, and temporaries are reused
 // as soon as their value is dead, so that a chunk's registers stay in L1.
+// On amd64 with AVX2 the arithmetic loops (+, −, ·, /, unary −) run 4 lanes
+// at a time, and a run of arithmetic instructions each of which only feeds
+// the next (a chain, such as the exact step of a leaky integrator,
+// v + c·((E − v + I)/τ)) runs as one pass that keeps its intermediate
+// values in registers. Both do on every element the IEEE operations of the
+// plain Go loops in the same order (no fused multiply-add, no
+// reassociation, a division stays a division), so results do not depend on
+// the CPU or the build (-tags purego runs only Go).
 // A Frame holds one goroutine's registers: binding inputs and running
 // allocate nothing. Random draws (rand(), randn(), white noise) are
 // counter-based (package rng) at counter k·N + neuron index, so they do not

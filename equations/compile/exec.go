@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/brainsim/brainsim/equations"
+	"github.com/brainsim/brainsim/internal/kernel"
 	"github.com/brainsim/brainsim/rng"
 )
 
@@ -11,10 +12,12 @@ import (
 // bound input slices, the temporaries and the scalar registers. Binding
 // and running allocate nothing.
 type Frame struct {
-	p   *Program
-	vec [][]float64
-	sc  []float64
-	n   int
+	p      *Program
+	vec    [][]float64
+	sc     []float64
+	n      int
+	chains []chainFrame
+	fuse   bool // run chains with kernel.Chain
 }
 
 // NewFrame allocates a frame for p (Chunk values per temporary).
@@ -24,6 +27,7 @@ func (p *Program) NewFrame() *Frame {
 		f.vec[i] = make([]float64, Chunk)
 	}
 	copy(f.sc[p.nScIn:], p.scInit)
+	f.chains, f.fuse = p.newChainFrames(), kernel.ChainOK()
 	return f
 }
 
@@ -65,8 +69,14 @@ func (f *Frame) Run(k int64, base, n, size int) {
 		sc[in.dst] = scalarOp(in.op, sc[in.a[0]], sc[in.a[1]], sc[in.a[2]])
 	}
 	ctr := uint64(k)*uint64(size) + uint64(base)
-	for i := range f.p.vector {
-		f.exec(&f.p.vector[i], n, ctr, base)
+	vec := f.p.vector
+	for i := 0; i < len(vec); i++ {
+		if c := f.p.chainAt[i]; c >= 0 && f.fuse {
+			f.runChain(c, n)
+			i = f.p.chains[c].end - 1
+			continue
+		}
+		f.exec(&vec[i], n, ctr, base)
 	}
 }
 
@@ -96,9 +106,7 @@ func (f *Frame) exec(in *instr, n int, ctr uint64, base int) {
 	case binOp(equations.OpDiv):
 		div(d, x, y, sx, sy)
 	case opcode(equations.OpNeg):
-		for j, v := range x {
-			d[j] = -v
-		}
+		kernel.Neg(d, x)
 	case funcOp(equations.FuncExp):
 		for j, v := range x {
 			d[j] = math.Exp(v)
@@ -156,82 +164,49 @@ func (f *Frame) generic(in *instr, d, x, y []float64, sx, sy float64, n int) {
 	}
 }
 
+// add, sub, mul and div run one arithmetic instruction with the
+// element-wise kernels (AVX2 where available, the same bits as Go): x or
+// y is nil for a scalar operand sx or sy.
 func add(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y, d = y[:len(x)], d[:len(x)]
-		for j, v := range x {
-			d[j] = v + y[j]
-		}
+		kernel.AddVV(d, x, y)
 	case x != nil:
-		d = d[:len(x)]
-		for j, v := range x {
-			d[j] = v + sy
-		}
+		kernel.AddVS(d, x, sy)
 	default:
-		d = d[:len(y)]
-		for j, v := range y {
-			d[j] = sx + v
-		}
+		kernel.AddVS(d, y, sx) // sx + v = v + sx exactly
 	}
 }
 
 func sub(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y, d = y[:len(x)], d[:len(x)]
-		for j, v := range x {
-			d[j] = v - y[j]
-		}
+		kernel.SubVV(d, x, y)
 	case x != nil:
-		d = d[:len(x)]
-		for j, v := range x {
-			d[j] = v - sy
-		}
+		kernel.SubVS(d, x, sy)
 	default:
-		d = d[:len(y)]
-		for j, v := range y {
-			d[j] = sx - v
-		}
+		kernel.SubSV(d, y, sx)
 	}
 }
 
 func mul(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y, d = y[:len(x)], d[:len(x)]
-		for j, v := range x {
-			d[j] = v * y[j]
-		}
+		kernel.MulVV(d, x, y)
 	case x != nil:
-		d = d[:len(x)]
-		for j, v := range x {
-			d[j] = v * sy
-		}
+		kernel.MulVS(d, x, sy)
 	default:
-		d = d[:len(y)]
-		for j, v := range y {
-			d[j] = sx * v
-		}
+		kernel.MulVS(d, y, sx) // sx·v = v·sx exactly
 	}
 }
 
 func div(d, x, y []float64, sx, sy float64) {
 	switch {
 	case x != nil && y != nil:
-		y, d = y[:len(x)], d[:len(x)]
-		for j, v := range x {
-			d[j] = v / y[j]
-		}
+		kernel.DivVV(d, x, y)
 	case x != nil:
-		d = d[:len(x)]
-		for j, v := range x {
-			d[j] = v / sy
-		}
+		kernel.DivVS(d, x, sy)
 	default:
-		d = d[:len(y)]
-		for j, v := range y {
-			d[j] = sx / v
-		}
+		kernel.DivSV(d, y, sx)
 	}
 }

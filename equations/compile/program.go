@@ -31,6 +31,8 @@ type Program struct {
 	scInit  []float64 // the scalar file with constants filled in
 	outputs []int32   // vector register of each output
 	scOut   []int32   // scalar register of each scalar output, else −1
+	chains  []chain   // runs of vector instructions fused into one pass (chain.go)
+	chainAt []int32   // per vector instruction: the chain starting there, else −1
 }
 
 // Compile turns the values outs of b into a program whose output i is
@@ -104,9 +106,18 @@ func (b *Builder) Compile(outs []Value, nVec, nScalar int) (*Program, error) {
 		p.nTemp++
 		return int32(nVec + p.nTemp - 1)
 	}
+	acc := make([]int8, 0, len(order)) // per instruction: the chain argument it continues, or −1
 	for idx, i := range order {
 		n := &b.nodes[i]
 		in := instr{op: n.op, nargs: n.nargs, key: n.key}
+		pos := -1
+		if idx > 0 {
+			prev := order[idx-1]
+			if k, ok := continues(n, &b.nodes[prev], Value(prev), last[prev], idx, isOut[prev]); ok {
+				pos = k
+			}
+		}
+		acc = append(acc, int8(pos))
 		for k, a := range n.arg[:n.nargs] {
 			if b.nodes[a].vec {
 				in.vmask |= 1 << k
@@ -139,6 +150,10 @@ func (b *Builder) Compile(outs []Value, nVec, nScalar int) (*Program, error) {
 		}
 		p.scOut = append(p.scOut, -1)
 	}
+	for len(acc) < len(p.vector) { // the copies of inputs start no chain
+		acc = append(acc, -1)
+	}
+	p.buildChains(acc)
 	return p, nil
 }
 

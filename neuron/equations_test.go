@@ -112,7 +112,7 @@ func TestEquationsErrors(t *testing.T) {
 		{func(p *neuron.EquationParams) string { delete(p.Values, "tau"); return lifText }, `Values["tau"]: missing`},
 		{func(p *neuron.EquationParams) string { p.Values["tua"] = 1.0; return lifText }, `Values["tua"]: no such state variable or parameter`},
 		{func(p *neuron.EquationParams) string { p.Values["input"] = 1.0; return lifText }, `Values["input"]: input is the population's input`},
-		{func(p *neuron.EquationParams) string { p.Values["tau"] = []float64{1, 2}; return lifText }, `Values["tau"]: has 2 values; the population has 3 neurons`},
+		{func(p *neuron.EquationParams) string { p.Values["tau"] = []float64{1, 2}; return lifText }, `Values["tau"]: has 2 values: must have one per neuron, 3`},
 		{func(p *neuron.EquationParams) string { p.Values["tau"] = "20"; return lifText }, `Values["tau"]: is a string`},
 		{func(p *neuron.EquationParams) string { p.Values["V_th"] = math.NaN(); return lifText }, `Values["V_th"]: is NaN: must be finite`},
 		{func(p *neuron.EquationParams) string { p.Reset = "input = 0"; return lifText }, "neuron: FromEquations Reset"},

@@ -2,11 +2,9 @@ package neuron
 
 import (
 	"fmt"
-	"math"
-	"sort"
-	"strings"
 
 	"github.com/brainsim/brainsim/equations"
+	"github.com/brainsim/brainsim/equations/compile"
 	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/rng"
 )
@@ -45,21 +43,9 @@ func (q *EqPopulation) readValues() error {
 	fail := func(name, msg string) error {
 		return fmt.Errorf("neuron: FromEquations Values[%q]: %s", name, msg)
 	}
-	keys := make([]string, 0, len(vals))
-	for k := range vals {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		v := m.Lookup(k)
-		switch {
-		case k == "input":
-			return fail(k, "input is the population's input variable (set it with runner inputs or projections)")
-		case v == nil:
-			return fail(k, "no such state variable or parameter in the model; known: "+strings.Join(q.knownNames(), ", "))
-		case v.Kind == equations.Subexpr:
-			return fail(k, "is a subexpression (computed from its expression); give values to the parameters it uses")
-		}
+	if k, why, ok := compile.CheckValueNames(m, vals, map[string]string{
+		"input": "input is the population's input variable (set it with runner inputs or projections)"}); !ok {
+		return fail(k, why)
 	}
 	L := &q.layout
 	L.nScal = 1
@@ -111,37 +97,8 @@ func (q *EqPopulation) readValues() error {
 
 // readValue checks one value.
 func readValue(val any, n int, shared bool) (value, error) {
-	x := value{given: true}
-	switch t := val.(type) {
-	case float64:
-		x.num, x.isNum = t, true
-	case int:
-		x.num, x.isNum = float64(t), true
-	case []float64:
-		if shared {
-			return x, fmt.Errorf("a shared parameter takes one number, not %d values", len(t))
-		}
-		if len(t) != n {
-			return x, fmt.Errorf("has %d values; the population has %d neurons", len(t), n)
-		}
-		for i, e := range t {
-			if math.IsNaN(e) || math.IsInf(e, 0) {
-				return x, fmt.Errorf("value %d is %v: must be finite", i, e)
-			}
-		}
-		x.slice = t
-	case initial.Init:
-		if shared {
-			return x, fmt.Errorf("a shared parameter takes one number, not %v", t)
-		}
-		x.init = t
-	default:
-		return x, fmt.Errorf("is a %T: give a float64, an int, a []float64 (one per neuron) or an initial.Init", val)
-	}
-	if x.isNum && (math.IsNaN(x.num) || math.IsInf(x.num, 0)) {
-		return x, fmt.Errorf("is %v: must be finite", x.num)
-	}
-	return x, nil
+	g, err := compile.ReadGiven(val, shared, n, "neuron")
+	return value{given: true, num: g.Num, isNum: g.IsNum, slice: g.Slice, init: g.Init}, err
 }
 
 func (q *EqPopulation) knownNames() []string {

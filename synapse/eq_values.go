@@ -2,11 +2,10 @@ package synapse
 
 import (
 	"fmt"
-	"math"
-	"sort"
 	"strings"
 
 	"github.com/brainsim/brainsim/equations"
+	"github.com/brainsim/brainsim/equations/compile"
 	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/rng"
 )
@@ -84,25 +83,8 @@ func (s *EqSynapses) readValues() error {
 	fail := func(name, msg string) error {
 		return fmt.Errorf("synapse: FromEquations Values[%q]: %s", name, msg)
 	}
-	keys := make([]string, 0, len(vals))
-	for k := range vals {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		v := m.Lookup(k)
-		switch {
-		case v == nil:
-			var known []string
-			for _, x := range m.Vars {
-				if x.Kind != equations.Subexpr {
-					known = append(known, x.Name)
-				}
-			}
-			return fail(k, "no such state variable or parameter in the model; known: "+strings.Join(known, ", "))
-		case v.Kind == equations.Subexpr:
-			return fail(k, "is a subexpression (computed from its expression); give values to the parameters it uses")
-		}
+	if k, why, ok := compile.CheckValueNames(m, vals, nil); !ok {
+		return fail(k, why)
 	}
 	for _, v := range append(append([]*equations.Var{}, m.States...), m.Params...) {
 		x := synVar{v: v}
@@ -163,34 +145,8 @@ func (s *EqSynapses) nStored() int {
 
 // readSynValue checks one value.
 func readSynValue(v *equations.Var, val any) (synVar, error) {
-	x := synVar{v: v, given: true}
-	switch t := val.(type) {
-	case float64:
-		x.num, x.isNum = t, true
-	case int:
-		x.num, x.isNum = float64(t), true
-	case []float64:
-		if v.Shared() {
-			return x, fmt.Errorf("a shared parameter takes one number, not %d values", len(t))
-		}
-		for i, e := range t {
-			if math.IsNaN(e) || math.IsInf(e, 0) {
-				return x, fmt.Errorf("value %d is %v: must be finite", i, e)
-			}
-		}
-		x.slice = t
-	case initial.Init:
-		if v.Shared() {
-			return x, fmt.Errorf("a shared parameter takes one number, not %v", t)
-		}
-		x.init = t
-	default:
-		return x, fmt.Errorf("is a %T: give a float64, an int, a []float64 (one per synapse, CSR order) or an initial.Init", val)
-	}
-	if x.isNum && (math.IsNaN(x.num) || math.IsInf(x.num, 0)) {
-		return x, fmt.Errorf("is %v: must be finite", x.num)
-	}
-	return x, nil
+	g, err := compile.ReadGiven(val, v.Shared(), -1, "synapse, CSR order")
+	return synVar{v: v, given: true, num: g.Num, isNum: g.IsNum, slice: g.Slice, init: g.Init}, err
 }
 
 // fill returns the initial values of stored variable x for nnz synapses

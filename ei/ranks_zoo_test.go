@@ -37,8 +37,11 @@ func zooNet(t *testing.T, mk func(e, i sim.Population) (sim.Projection, error)) 
 		if err != nil {
 			t.Fatal(err)
 		}
-		for name, p := range map[string]sim.Projection{"PE": pe, "PI": pi, "X": test} {
-			if err := net.Add(name, p); err != nil {
+		for _, x := range []struct {
+			n string
+			p sim.Projection
+		}{{"PE", pe}, {"PI", pi}, {"X", test}} { // the same order on every rank
+			if err := net.Add(x.n, x.p); err != nil {
 				t.Fatal(err)
 			}
 		}

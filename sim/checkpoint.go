@@ -25,17 +25,60 @@ const CheckpointVersion = 1
 // bit-identical results, with any thread count. Every node must implement
 // Stateful. The file ends with a CRC-32 of its contents. Call it between
 // runs (not during one).
+//
+// Over several ranks Checkpoint is collective: every rank calls it, the
+// ranks' states are gathered and merged (each neuron's values from the
+// rank that owns it), and the one checkpoint is written to out on rank 0
+// (out is not used on the others, and may be nil there); it restores on any
+// number of ranks. Projections with per-synapse state (STDP weights,
+// synapses written as equations) cannot be merged yet and are refused.
 func (r *Runner) Checkpoint(out io.Writer) error {
 	if err := r.usable(); err != nil {
 		return err
 	}
+	var body bytes.Buffer
+	bw := bufio.NewWriter(&body)
+	w := &StateWriter{w: bw, node: "header"}
+	if err := r.writeState(w); err != nil {
+		return err
+	}
+	if err := w.Err(); err != nil {
+		return fmt.Errorf("sim: Checkpoint: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("sim: Checkpoint: %w", err)
+	}
+	b := body.Bytes()
 	if r.ranks != nil {
-		return fmt.Errorf("sim: Checkpoint: a network split over %d ranks cannot be checkpointed yet", r.ranks.size)
+		merged, err := r.mergeStates(b, w.splits)
+		if err != nil {
+			return err
+		}
+		if r.ranks.rank != 0 {
+			return nil
+		}
+		b = merged
 	}
 	crc := crc32.NewIEEE()
-	bw := bufio.NewWriter(io.MultiWriter(out, crc))
-	w := &StateWriter{w: bw, node: "header"}
-	bw.WriteString(checkpointMagic)
+	fw := bufio.NewWriter(io.MultiWriter(out, crc))
+	fw.WriteString(checkpointMagic)
+	fw.Write(b)
+	if err := fw.Flush(); err != nil {
+		return fmt.Errorf("sim: Checkpoint: %w", err)
+	}
+	w = &StateWriter{w: bufio.NewWriter(out), node: "trailer"}
+	w.Uint64("crc32", uint64(crc.Sum32()))
+	if err := w.w.Flush(); err != nil {
+		return fmt.Errorf("sim: Checkpoint: %w", err)
+	}
+	return nil
+}
+
+// writeState writes the body of a checkpoint: header records, then every
+// node's records; w.split is set for each node so that, over several
+// ranks, every record says how its values are split.
+func (r *Runner) writeState(w *StateWriter) error {
+	w.split = func(int) int { return splitSame }
 	w.Uint64("version", CheckpointVersion)
 	w.Uint64("model", r.fingerprint())
 	items := r.fingerprints()
@@ -50,8 +93,9 @@ func (r *Runner) Checkpoint(out io.Writer) error {
 		if !ok {
 			return fmt.Errorf("sim: Checkpoint: population %q (%T) does not implement sim.Stateful", p.name, p.pop)
 		}
-		w.node = p.name
+		w.node, w.split = p.name, splitBy(i, p.pop.Size(), -1, 0)
 		s.SaveState(w)
+		w.split = func(int) int { return splitSame }
 		h := r.hist[i]
 		w.Uint64("delay ring", uint64(len(h.ring)))
 		for lag := len(h.ring); lag >= 1; lag-- {
@@ -67,9 +111,14 @@ func (r *Runner) Checkpoint(out io.Writer) error {
 		if !ok {
 			return fmt.Errorf("sim: Checkpoint: projection %q (%T) does not implement sim.Stateful", p.name, p.proj)
 		}
+		if ss, ok := p.proj.(SynapseStateful); ok && ss.PerSynapseState() && r.ranks != nil {
+			return fmt.Errorf("sim: Checkpoint: projection %q keeps per-synapse state (plastic weights), which cannot be merged over %d ranks yet: checkpoint it on one rank", p.name, r.ranks.size)
+		}
 		w.node = p.name
+		w.split = splitBy(p.post, p.proj.Post().Size(), p.pre, p.proj.Pre().Size())
 		s.SaveState(w)
 	}
+	w.split = func(int) int { return splitSame }
 	for i, in := range r.inputs {
 		if s, ok := in.src.(Stateful); ok {
 			w.node = fmt.Sprintf("input %d", i)
@@ -79,18 +128,6 @@ func (r *Runner) Checkpoint(out io.Writer) error {
 	w.node = "monitors"
 	for _, m := range r.mons {
 		w.Uint64("streamed "+m.key, uint64(m.streamed))
-	}
-	if err := w.Err(); err != nil {
-		return fmt.Errorf("sim: Checkpoint: %w", err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("sim: Checkpoint: %w", err)
-	}
-	sum := crc.Sum32()
-	w = &StateWriter{w: bufio.NewWriter(out), node: "trailer"}
-	w.Uint64("crc32", uint64(sum))
-	if err := w.w.Flush(); err != nil {
-		return fmt.Errorf("sim: Checkpoint: %w", err)
 	}
 	return nil
 }

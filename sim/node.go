@@ -171,3 +171,11 @@ type SourceInit interface {
 type MinLagger interface {
 	MinLag() int
 }
+
+// SynapseStateful is implemented by projections whose state includes
+// per-synapse values, such as plastic weights. Over several ranks each rank
+// holds only the synapses onto its neurons, which a checkpoint cannot merge
+// yet, so Checkpoint refuses such a projection there.
+type SynapseStateful interface {
+	PerSynapseState() bool
+}

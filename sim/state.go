@@ -55,6 +55,10 @@ type StateWriter struct {
 	node string
 	err  error
 	buf  [8]byte
+	// split says, for a record of n values, how ranks' values merge
+	// (ckpt_ranks.go); splits logs the answer for every record written.
+	split  func(n int) int
+	splits []int
 }
 
 // StateReader reads the records a StateWriter wrote, checking each one's
@@ -96,6 +100,9 @@ func (r *StateReader) Err() error { return r.err }
 func (w *StateWriter) header(kind byte, name string, n int) {
 	if w.err != nil {
 		return
+	}
+	if w.split != nil {
+		w.splits = append(w.splits, w.split(n))
 	}
 	w.w.WriteByte(kind)
 	w.uvarint(uint64(len(name)))

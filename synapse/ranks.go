@@ -1,8 +1,9 @@
 package synapse
 
-// MinLag methods: the smallest spike latency in steps each projection
-// reads (sim.MinLagger). A network split over ranks exchanges spikes once
-// per interval of the smallest latency of all its projections.
+// What a network split over ranks needs from projections: the smallest
+// spike latency in steps each one reads (sim.MinLagger; the ranks exchange
+// spikes once per interval of the network's smallest latency), and whether
+// it keeps per-synapse state (sim.SynapseStateful).
 
 // MinLag implements sim.MinLagger.
 func (e *Exp) MinLag() int { return e.lag }
@@ -26,3 +27,9 @@ func (w *wiring) minLag() int {
 	}
 	return w.groups[0].lag
 }
+
+// PerSynapseState implements sim.SynapseStateful: the weights are plastic.
+func (s *STDP) PerSynapseState() bool { return true }
+
+// PerSynapseState implements sim.SynapseStateful: per-synapse variables.
+func (s *EqSynapses) PerSynapseState() bool { return true }

@@ -123,6 +123,13 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 	}
 	m.Asked = duration
 	o := &outcome{net: net}
+	if writer && everySteps > 0 && j.resume == nil { // a run.json from the start: resume can tell
+		m.Stopped = fmt.Sprintf("in progress (or killed) before its first checkpoint (step %d)", everySteps)
+		m.Files = []string{rundir.ManifestFile}
+		if err := rundir.WriteManifest(j.out, m); err != nil {
+			return nil, err
+		}
+	}
 	for r.Step() < steps && o.stopped == nil {
 		n := steps - r.Step()
 		if everySteps > 0 {

@@ -100,6 +100,9 @@ type Wall struct {
 	Build    float64 `json:"build"`    // parsing and network construction
 	Simulate float64 `json:"simulate"` // the step loop
 	Write    float64 `json:"write"`    // the output files before run.json
+	// Checkpoint is the time spent writing checkpoints (included in
+	// neither Simulate nor Write).
+	Checkpoint float64 `json:"checkpoint,omitempty"`
 }
 
 // WriteManifest writes m as dir/run.json (indented JSON), atomically.

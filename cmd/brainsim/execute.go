@@ -114,7 +114,7 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 		return nil, err
 	}
 	build := time.Since(t0)
-	var simulate time.Duration
+	var simulate, ckpt time.Duration
 	m := newManifest(j, info, net, opt, r.Threads())
 	addMonitors(m, rec.monitors())
 	m.Ranks = nranks
@@ -144,9 +144,12 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 		}
 		o.stopped = err
 		if writer && everySteps > 0 && o.stopped == nil && r.Step() < steps {
+			t3 := time.Now()
+			m.Wall.Build, m.Wall.Simulate = build.Seconds(), simulate.Seconds()
 			if err := checkpoint(j.out, r, m, rec, every, steps); err != nil {
 				return nil, err
 			}
+			ckpt += time.Since(t3)
 		}
 	}
 	if !writer {
@@ -181,7 +184,7 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 		fmt.Fprintf(j.stderr, "no plots: they are drawn from spikes.npz and traces.npz, and outputs.records %v lacks npz\n", outs.Records)
 	}
 	m.Files = append(files, rundir.ManifestFile)
-	m.Wall = rundir.Wall{Build: build.Seconds(), Simulate: simulate.Seconds(), Write: time.Since(t2).Seconds()}
+	m.Wall = rundir.Wall{Build: build.Seconds(), Simulate: simulate.Seconds(), Write: time.Since(t2).Seconds(), Checkpoint: ckpt.Seconds()}
 	if err := rundir.WriteManifest(j.out, m); err != nil {
 		return nil, err
 	}

@@ -69,7 +69,7 @@ func sample() *Manifest {
 		Resolved: "version: 1\n", Seed: 1, Dt: 0.1, Steps: 2000, Duration: 200, Asked: 200, Threads: 2,
 		Populations: []Population{{"E", "LIF", 10}, {"I", "LIF", 5}},
 		Monitors:    []Monitor{{Key: "E.spike", Kind: "spike", Node: "E", Recorded: 10, Spikes: 40, MeanRateHz: 20}, {Key: "E.V", Kind: "trace", Node: "E", Recorded: 3, Samples: 2000}},
-		Wall:        Wall{0.1, 0.2, 0.3},
+		Wall:        Wall{0.1, 0.2, 0.3, 0.4},
 		Files:       []string{"spikes.npz", "checkpoint.bin", "run.json"},
 		Checkpoint:  &Checkpoint{File: "checkpoint.bin", Step: 1000, Time: 100, Every: 100},
 	}

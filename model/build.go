@@ -19,7 +19,7 @@ import (
 func (f *File) Build() (*sim.Network, sim.Options, error) {
 	run := f.top.sub("run")
 	dt, duration := run.num("dt"), run.num("duration")
-	if errs := f.reserve(dt, duration); len(errs) > 0 {
+	if errs := f.reserve(); len(errs) > 0 {
 		return nil, sim.Options{}, errs
 	}
 	seed := run.get("seed").u

@@ -57,3 +57,18 @@ monitors: [E.spike]
 	// spiked: true
 	// --set: E2E.gmax: projections.E2E has no key "gmax"; did you mean "g_max"? (keys: pre, post, synapse, params, connector, delay, weights, output, plasticity, tau, e, g_max)
 }
+
+// The memory a run of the tutorial needs, from the file alone.
+func ExampleFile_Memory() {
+	f, err := model.Embedded("tutorial")
+	if err != nil {
+		panic(err)
+	}
+	for _, it := range f.Memory().Items[:3] {
+		fmt.Printf("%s %s: %d B (%s)\n", it.Path, it.Kind, it.Bytes, it.What)
+	}
+	// Output:
+	// populations.E state: 80000 B (3200 neurons × 25 B)
+	// populations.I state: 20000 B (800 neurons × 25 B)
+	// projections.E2E synapses: 409600 B (about 204800 synapses (fixed_prob) × 2 B)
+}

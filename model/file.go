@@ -86,10 +86,14 @@ func (f *File) Description() string { return f.top.str("description") }
 // Duration returns the simulated time of a run in ms (run.duration).
 func (f *File) Duration() float64 { return f.top.sub("run").num("duration") }
 
+// CheckpointEvery returns run.checkpoint_every in ms (0: no checkpoints).
+func (f *File) CheckpointEvery() float64 { return f.top.sub("run").num("checkpoint_every") }
+
 // Outputs says which files and plots a run of the model writes.
 type Outputs struct {
-	// Spikes and Traces are "npz", "csv" or "none".
-	Spikes, Traces string
+	// Records lists the file formats of the records: "npz", "sonata",
+	// "nwb" (package record's formats); empty writes no record files.
+	Records []string
 	// Plots lists "raster", "rate" and "trace" plots.
 	Plots []string
 	// Format is the image format: "png", "svg" or "pdf".
@@ -99,5 +103,5 @@ type Outputs struct {
 // Outputs returns the outputs section with its defaults.
 func (f *File) Outputs() Outputs {
 	o := f.top.sub("outputs")
-	return Outputs{Spikes: o.str("spikes"), Traces: o.str("traces"), Plots: append([]string(nil), o.strs("plots")...), Format: o.str("format")}
+	return Outputs{Records: append([]string(nil), o.strs("records")...), Plots: append([]string(nil), o.strs("plots")...), Format: o.str("format")}
 }

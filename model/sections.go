@@ -53,6 +53,7 @@ func runSection() *section {
 		intF("threads", "0", between(0, sim.MaxThreads), "blocks each population is split into (0: one per core); results do not depend on it"),
 		field{name: "memory_limit", kind: kInt, def: "0", rng: nonNegative,
 			doc: "bytes the network may allocate (0: the memory available); a larger network is refused before it is built"},
+		fl("checkpoint_every", "ms", "0", nonNegative, "write a checkpoint after every that much simulated time (0: never); brainsim resume continues from the last one"),
 	)
 }
 

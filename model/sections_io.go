@@ -55,11 +55,10 @@ func monitorSection() *section {
 }
 
 func outputsSection() *section {
-	files := []string{"npz", "csv", "none"}
 	return sec("outputs", "What a run writes (read by the brainsim command).",
-		field{name: "spikes", kind: kEnum, def: "npz", allowed: files, doc: "file format of the spike records"},
-		field{name: "traces", kind: kEnum, def: "npz", allowed: files, doc: "file format of the traces"},
-		field{name: "plots", kind: kEnums, def: "[raster]", allowed: []string{"raster", "rate", "trace"}, doc: "plots to draw"},
+		field{name: "records", kind: kEnums, def: "[npz]", allowed: []string{"npz", "sonata", "nwb"},
+			doc: "file formats of the records, streamed to disk during the run: npz (spikes.npz, traces.npz), sonata (spikes.h5, traces.h5), nwb (units.nwb); [] writes none"},
+		field{name: "plots", kind: kEnums, def: "[raster]", allowed: []string{"raster", "rate", "trace"}, doc: "plots to draw (from the files written; needs npz)"},
 		field{name: "format", kind: kEnum, def: "png", allowed: []string{"png", "svg", "pdf"}, doc: "image format of the plots"},
 	)
 }

@@ -13,7 +13,8 @@ import (
 // place only when write, the flush, the sync and the close all succeeded.
 // The data goes to a temporary file in the same directory (so the rename
 // is atomic on POSIX file systems), which is removed on any error: a
-// reader never sees a partial file under path.
+// reader never sees a partial file under path. The directory is synced
+// after the rename.
 func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -47,7 +48,24 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp, path)
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+// syncDir makes a rename in dir durable (fsync of the directory), so a
+// power cut after WriteFile returns cannot bring the old file back.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // WriteBytes writes data to path atomically (see WriteFile).

@@ -35,12 +35,24 @@ type Manifest struct {
 	Threads  int      `json:"threads"`           // blocks per population
 	Ranks    int      `json:"ranks,omitempty"`   // processes the network was split over (mpirun); 0 or 1: one
 	Stopped  string   `json:"stopped,omitempty"` // why the run ended early (interrupted)
+	// Checkpoint is the latest checkpoint written (brainsim resume
+	// continues from it), or nil.
+	Checkpoint *Checkpoint `json:"checkpoint,omitempty"`
 
 	Populations []Population `json:"populations"`
 	Monitors    []Monitor    `json:"monitors"`
 	Wall        Wall         `json:"wall_s"`
 	Files       []string     `json:"files"`    // files written into the directory, run.json last
 	Resolved    string       `json:"resolved"` // the model after defaults and overrides (YAML)
+}
+
+// Checkpoint says where a run can be resumed from: the file (in the run
+// directory) and the step it holds, at Step·dt ms.
+type Checkpoint struct {
+	File  string  `json:"file"`
+	Step  int64   `json:"step"`
+	Time  float64 `json:"time_ms"`
+	Every float64 `json:"every_ms"` // the interval between checkpoints (0: only on interruption)
 }
 
 // Build says what produced a run.
@@ -88,6 +100,9 @@ type Wall struct {
 	Build    float64 `json:"build"`    // parsing and network construction
 	Simulate float64 `json:"simulate"` // the step loop
 	Write    float64 `json:"write"`    // the output files before run.json
+	// Checkpoint is the time spent writing checkpoints (included in
+	// neither Simulate nor Write).
+	Checkpoint float64 `json:"checkpoint,omitempty"`
 }
 
 // WriteManifest writes m as dir/run.json (indented JSON), atomically.
@@ -171,6 +186,17 @@ func (m *Manifest) check() error {
 		}
 		if size, ok := pops[mon.Node]; mon.Kind == "spike" && (!ok || mon.Recorded > size) {
 			bad("monitors[%d] (%s): node %q with %d recorded: must be a population of the manifest, recording at most its size", i, mon.Key, mon.Node, mon.Recorded)
+		}
+	}
+	if c := m.Checkpoint; c != nil {
+		if c.File == "" || c.File != filepath.Base(c.File) || c.File == "." || c.File == ".." || strings.ContainsAny(c.File, `/\`) {
+			bad("checkpoint.file = %q: must be a plain file name in the run directory", c.File)
+		}
+		if c.Step < 0 || c.Step > m.Steps {
+			bad("checkpoint.step = %d: must be in [0, steps = %d]", c.Step, m.Steps)
+		}
+		if !(c.Every >= 0) || math.IsInf(c.Every, 0) {
+			bad("checkpoint.every_ms = %v: must be a finite number >= 0", c.Every)
 		}
 	}
 	for i, f := range m.Files {

@@ -11,6 +11,8 @@ const (
 	SpikesFile   = "spikes.npz"  // spike times, indices and metadata arrays
 	TracesFile   = "traces.npz"  // state traces with their time axes and indices
 	SummaryFile  = "summary.csv" // a sweep's table, one row per point
+	// CheckpointFile is the latest checkpoint of a run (sim.Runner.Checkpoint).
+	CheckpointFile = "checkpoint.bin"
 )
 
 // MaxPoints bounds the points of one sweep.

@@ -69,8 +69,9 @@ func sample() *Manifest {
 		Resolved: "version: 1\n", Seed: 1, Dt: 0.1, Steps: 2000, Duration: 200, Asked: 200, Threads: 2,
 		Populations: []Population{{"E", "LIF", 10}, {"I", "LIF", 5}},
 		Monitors:    []Monitor{{Key: "E.spike", Kind: "spike", Node: "E", Recorded: 10, Spikes: 40, MeanRateHz: 20}, {Key: "E.V", Kind: "trace", Node: "E", Recorded: 3, Samples: 2000}},
-		Wall:        Wall{0.1, 0.2, 0.3},
-		Files:       []string{"spikes.npz", "run.json"},
+		Wall:        Wall{0.1, 0.2, 0.3, 0.4},
+		Files:       []string{"spikes.npz", "checkpoint.bin", "run.json"},
+		Checkpoint:  &Checkpoint{File: "checkpoint.bin", Step: 1000, Time: 100, Every: 100},
 	}
 }
 
@@ -100,6 +101,9 @@ func TestManifestBad(t *testing.T) {
 		{`{"format": 1, "dt_ms": 0.1, "files": ["../x"]}`, `files[0] = "../x"`},
 		{`{"format": 1, "dt_ms": 0.1, "monitors": [{"key": "E.spike", "kind": "spike", "node": "E", "recorded": 3}]}`, `node "E"`},
 		{`{"format": 1, "dt_ms": 0.1, "monitors": [{"key": "x", "kind": "volt"}]}`, `kind = "volt"`},
+		{`{"format": 1, "dt_ms": 0.1, "steps": 10, "checkpoint": {"file": "../c.bin", "step": 5}}`, `checkpoint.file = "../c.bin"`},
+		{`{"format": 1, "dt_ms": 0.1, "steps": 10, "checkpoint": {"file": "c.bin", "step": 11}}`, `checkpoint.step = 11: must be in [0, steps = 10]`},
+		{`{"format": 1, "dt_ms": 0.1, "checkpoint": {"file": "c.bin", "every_ms": -1}}`, `checkpoint.every_ms = -1`},
 		{`[1]`, "not a valid run manifest"},
 	} {
 		_, err := DecodeManifest(strings.NewReader(c.json))

@@ -4,20 +4,21 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
-	"strings"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/model"
+	"github.com/brainsim/brainsim/record"
 	"github.com/brainsim/brainsim/rundir"
 	"github.com/brainsim/brainsim/sim"
 )
 
 // job is one run of a model file into a directory: what brainsim run does
-// once and brainsim sweep once per point.
+// once, brainsim sweep once per point and brainsim resume to finish one.
 type job struct {
 	source   string // for the manifest
 	file     *model.File
@@ -27,21 +28,25 @@ type job struct {
 	threads  int    // > 0: overrides run.threads
 	format   string // "" means outputs.format
 	progress bool
-	stderr   io.Writer      // notes; nil for none
-	ranks    dist.Transport // nil: one rank; else rank 0 writes the files
+	stderr   io.Writer        // notes; nil for none
+	ranks    dist.Transport   // nil: one rank; else rank 0 writes the files
+	resume   *rundir.Manifest // the run.json of the run to continue, or nil
 }
 
-// outcome is a finished job: the manifest written and the records.
+// outcome is a finished (or interrupted) job.
 type outcome struct {
-	manifest *rundir.Manifest
-	res      *sim.Results
-	net      *sim.Network
-	stopped  error // why the run ended early (Ctrl-C, a diverging model), or nil
+	manifest  *rundir.Manifest // nil on ranks other than 0
+	data      *runData         // the records read back from the files, or nil
+	net       *sim.Network
+	stopped   error // why the run ended early (Ctrl-C, SIGTERM), or nil
+	resumable bool  // a checkpoint and the recording let brainsim resume continue
 }
 
-// execute builds, runs and writes one job. An error before the run starts
-// (the build, the runner) is returned as the error; a run that stopped
-// early still writes what it simulated and reports why in outcome.stopped.
+// execute builds, runs and writes one job, streaming the records to disk
+// and writing a checkpoint every run.checkpoint_every ms. An error before
+// the run starts (the build, the runner) is returned as the error; a run
+// that stopped early (ctx cancelled) writes a checkpoint and the files of
+// what it simulated, and reports why in outcome.stopped.
 func execute(ctx context.Context, j job) (*outcome, error) {
 	outs := j.file.Outputs()
 	format := outs.Format
@@ -69,93 +74,213 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 	if err != nil {
 		return nil, fmt.Errorf("run.duration %v with run.dt %v: %w", duration, opt.Dt, err)
 	}
+	every := j.file.CheckpointEvery()
+	var everySteps int64
+	if every > 0 {
+		if everySteps, err = sim.StepsFor(every, opt.Dt); err != nil {
+			return nil, fmt.Errorf("run.checkpoint_every %v ms with run.dt %v ms: %w", every, opt.Dt, err)
+		}
+	}
+	nranks := 1
+	if j.ranks != nil {
+		nranks = j.ranks.Size()
+	}
+	if nranks > 1 && (every > 0 || j.resume != nil) {
+		return nil, fmt.Errorf("run.checkpoint_every = %v ms (--checkpoint-every) or resume: checkpoints are not supported over %d ranks (mpirun); run on one rank, or without checkpoints", every, nranks)
+	}
+	writer := j.ranks == nil || j.ranks.Rank() == 0
+	var rec *recording
+	if j.resume != nil {
+		rec, err = reopenRecording(j.out, outs, manifestCounts(j.resume), writer)
+	} else {
+		rec, err = newRecording(j.out, outs, net, j.file, opt.Dt, writer)
+	}
+	if err != nil {
+		return nil, err
+	}
+	opt.Sink = rec.sink()
+	var base int64 // steps done before the current piece
 	if j.progress && j.stderr != nil {
 		bar := progressbar.NewOptions64(steps, progressbar.OptionSetWriter(j.stderr),
 			progressbar.OptionSetDescription("simulating"), progressbar.OptionShowIts(),
 			progressbar.OptionSetItsString("steps"), progressbar.OptionClearOnFinish())
-		opt.Progress = func(done, _ int64) { _ = bar.Set64(done) }
+		opt.Progress = func(done, _ int64) { _ = bar.Set64(base + done) }
 	}
-	r, err := sim.NewRunner(net, opt)
+	r, err := newRunner(j, net, opt)
 	if err != nil {
+		if j.resume == nil {
+			rec.abort()
+		}
 		return nil, err
 	}
 	build := time.Since(t0)
-	t1 := time.Now()
-	res, runErr := r.RunContext(ctx, duration)
-	if res == nil {
-		return nil, runErr
-	}
-	simulate := time.Since(t1)
-	if j.ranks != nil && j.ranks.Rank() != 0 {
-		return &outcome{res: res, net: net, stopped: runErr}, nil // rank 0 writes
-	}
-	t2 := time.Now()
-	m := newManifest(j, info, net, opt, r.Threads(), res)
-	if j.ranks != nil {
-		m.Ranks = j.ranks.Size()
+	var simulate, ckpt time.Duration
+	m := newManifest(j, info, net, opt, r.Threads())
+	addMonitors(m, rec.monitors())
+	m.Ranks = nranks
+	if nranks == 1 {
+		m.Ranks = 0
 	}
 	m.Asked = duration
-	if runErr != nil {
-		m.Stopped = runErr.Error()
+	o := &outcome{net: net}
+	if writer && everySteps > 0 && j.resume == nil { // a run.json from the start: resume can tell
+		m.Stopped = fmt.Sprintf("in progress (or killed) before its first checkpoint (step %d)", everySteps)
+		m.Files = []string{rundir.ManifestFile}
+		if err := rundir.WriteManifest(j.out, m); err != nil {
+			return nil, err
+		}
 	}
-	files, err := writeRecords(j.out, res, m, outs)
-	if err == nil {
-		var plots []string
-		plots, err = drawPlots(j.out, fromResults(res, m), outs.Plots, format)
-		files = append(files, plots...)
+	for r.Step() < steps && o.stopped == nil {
+		n := steps - r.Step()
+		if everySteps > 0 {
+			n = min(n, (r.Step()/everySteps+1)*everySteps-r.Step())
+		}
+		base = r.Step()
+		t1 := time.Now()
+		res, err := r.RunContext(ctx, float64(n)*opt.Dt)
+		simulate += time.Since(t1)
+		if res == nil {
+			return nil, err // the runner failed: its state is unusable
+		}
+		o.stopped = err
+		if writer && everySteps > 0 && o.stopped == nil && r.Step() < steps {
+			t3 := time.Now()
+			m.Wall.Build, m.Wall.Simulate = build.Seconds(), simulate.Seconds()
+			if err := checkpoint(j.out, r, m, rec, every, steps); err != nil {
+				return nil, err
+			}
+			ckpt += time.Since(t3)
+		}
+	}
+	if !writer {
+		return o, nil
+	}
+	t2 := time.Now()
+	files, err := finish(j.out, r, m, rec, o, every, nranks)
+	if err != nil {
+		return nil, err
+	}
+	m.Stopped = ""
+	if o.stopped != nil {
+		m.Stopped = o.stopped.Error()
+	}
+	if rec.npz(outs) && len(outs.Plots) > 0 {
+		d, note, err := plotData(j.out, m)
+		if err != nil {
+			return nil, err
+		}
+		if note != "" && j.stderr != nil {
+			fmt.Fprintln(j.stderr, note)
+		}
+		if d != nil {
+			plots, err := drawPlots(j.out, d, outs.Plots, format)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, plots...)
+			o.data = d
+		}
+	} else if len(outs.Plots) > 0 && j.stderr != nil {
+		fmt.Fprintf(j.stderr, "no plots: they are drawn from spikes.npz and traces.npz, and outputs.records %v lacks npz\n", outs.Records)
+	}
+	m.Files = append(files, rundir.ManifestFile)
+	m.Wall = rundir.Wall{Build: build.Seconds(), Simulate: simulate.Seconds(), Write: time.Since(t2).Seconds(), Checkpoint: ckpt.Seconds()}
+	if err := rundir.WriteManifest(j.out, m); err != nil {
+		return nil, err
+	}
+	o.manifest = m
+	return o, nil
+}
+
+// newRunner builds the runner of a new run, or restores the checkpoint of
+// the run resumed (record.Restore also cuts the recording back to it).
+func newRunner(j job, net *sim.Network, opt sim.Options) (*sim.Runner, error) {
+	if j.resume == nil {
+		return sim.NewRunner(net, opt)
+	}
+	path := filepath.Join(j.out, j.resume.Checkpoint.File)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := record.Restore(net, opt, f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return r, nil
+}
+
+// checkpoint writes checkpoint.bin (atomically, replacing the previous
+// one) and a run.json saying the run is in progress at that step.
+func checkpoint(dir string, r *sim.Runner, m *rundir.Manifest, rec *recording, every float64, steps int64) error {
+	if err := rundir.WriteFile(filepath.Join(dir, rundir.CheckpointFile), r.Checkpoint); err != nil {
+		return err
+	}
+	setProgress(m, r, rec.counts(), every)
+	m.Stopped = fmt.Sprintf("in progress (or killed) at step %d of %d: brainsim resume %s continues from the checkpoint", r.Step(), steps, dir)
+	m.Files = []string{rundir.CheckpointFile, rundir.ManifestFile}
+	return rundir.WriteManifest(dir, m)
+}
+
+// finish ends the recording: after an interruption on one rank it writes
+// a checkpoint first and keeps the recording resumable.
+func finish(dir string, r *sim.Runner, m *rundir.Manifest, rec *recording, o *outcome, every float64, nranks int) ([]string, error) {
+	counts := rec.counts()
+	var files []string
+	var err error
+	if o.stopped != nil && nranks == 1 {
+		if err := rundir.WriteFile(filepath.Join(dir, rundir.CheckpointFile), r.Checkpoint); err != nil {
+			return nil, err
+		}
+		files, o.resumable, err = rec.closeResumable()
+	} else {
+		files, err = rec.close()
 	}
 	if err != nil {
 		return nil, err
 	}
-	m.Files = append(files, rundir.ManifestFile)
-	m.Wall = rundir.Wall{Build: build.Seconds(), Simulate: simulate.Seconds(), Write: time.Since(t2).Seconds()}
-	if err := rundir.WriteManifest(j.out, m); err != nil {
-		return nil, err
-	}
-	return &outcome{manifest: m, res: res, net: net, stopped: runErr}, nil
-}
-
-// newManifest fills in everything but the files and wall times.
-func newManifest(j job, info *modelInfo, net *sim.Network, opt sim.Options, threads int, res *sim.Results) *rundir.Manifest {
-	m := &rundir.Manifest{
-		Format: rundir.ManifestFormat, Brainsim: buildInfo(), Model: j.file.Name(), Source: j.source,
-		Set: j.sets, Point: j.point, Resolved: string(j.file.Resolved()), Seed: net.Seed(),
-		Dt: res.Dt, Steps: res.Steps, Duration: float64(res.Steps) * res.Dt, Threads: threads,
-	}
-	models := map[string]string{}
-	for _, p := range info.pops {
-		models[p.name] = p.model
-	}
-	for _, name := range net.PopulationNames() {
-		m.Populations = append(m.Populations, rundir.Population{Name: name, Model: models[name], Size: net.Population(name).Size()})
-	}
-	secs := m.Duration / 1000
-	for _, mon := range opt.Monitors {
-		key := mon.Key
-		if key == "" {
-			key = mon.Name
-		}
-		node := mon.Name[:max(0, strings.LastIndexByte(mon.Name, '.'))]
-		if s, ok := res.Spikes[key]; ok {
-			rec := s.N
-			if mon.Index != nil {
-				rec = len(mon.Index)
-			}
-			rate := 0.0
-			if rec > 0 && secs > 0 {
-				rate = float64(len(s.T)) / float64(rec) / secs
-			}
-			m.Monitors = append(m.Monitors, rundir.Monitor{Key: key, Kind: "spike", Node: node, Recorded: rec, Spikes: len(s.T), MeanRateHz: finite(rate)})
-		} else if tr, ok := res.Traces[key]; ok {
-			m.Monitors = append(m.Monitors, rundir.Monitor{Key: key, Kind: "trace", Node: node, Recorded: len(tr.Index), Samples: len(tr.T)})
+	if o.stopped == nil { // complete: nothing to resume
+		if err := os.Remove(filepath.Join(dir, rundir.CheckpointFile)); err != nil && !os.IsNotExist(err) {
+			return nil, err
 		}
 	}
-	return m
+	setProgress(m, r, counts, every)
+	if _, err := os.Stat(filepath.Join(dir, rundir.CheckpointFile)); err == nil {
+		files = append(files, rundir.CheckpointFile)
+	}
+	if !o.resumable {
+		m.Checkpoint = nil
+	}
+	return files, nil
 }
 
-func finite(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
+// setProgress records in m the steps done, the checkpoint at that step
+// and the monitors' counts.
+func setProgress(m *rundir.Manifest, r *sim.Runner, counts map[string]int64, every float64) {
+	m.Steps = r.Step()
+	m.Duration = float64(m.Steps) * m.Dt
+	m.Checkpoint = &rundir.Checkpoint{File: rundir.CheckpointFile, Step: m.Steps, Time: m.Duration, Every: every}
+	secs := m.Duration * timeUnitS
+	for i := range m.Monitors {
+		mon := &m.Monitors[i]
+		n := int(counts[mon.Key])
+		if mon.Kind == "spike" {
+			mon.Spikes, mon.MeanRateHz = n, 0
+			if mon.Recorded > 0 && secs > 0 {
+				mon.MeanRateHz = finite(float64(n) / float64(mon.Recorded) / secs)
+			}
+		} else {
+			mon.Samples = n
+		}
 	}
-	return x
+}
+
+// manifestCounts returns the records per monitor a run.json states.
+func manifestCounts(m *rundir.Manifest) map[string]int64 {
+	out := map[string]int64{}
+	for _, mon := range m.Monitors {
+		out[mon.Key] = int64(mon.Spikes + mon.Samples)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 // Command brainsim runs spiking neural networks described by model files.
 //
 //	brainsim run [FILE]        run a model file (default: the BrainPy tutorial)
+//	brainsim resume DIR        continue an interrupted run from its checkpoint
 //	brainsim validate FILE     check a model file, listing every problem
 //	brainsim init [NAME]       write a starting model file (tutorial, coba, …)
 //	brainsim sweep FILE        run a grid of variants in parallel
@@ -21,16 +22,17 @@ import (
 
 func main() { os.Exit(runMain(os.Args[1:], os.Stdout, os.Stderr)) }
 
-// runMain runs the command line args and returns the exit status: 0, or 1
-// after printing the error.
+// runMain runs the command line args and returns the exit status: 0, or
+// after printing the error 1, or 130 and 143 for a run stopped by SIGINT
+// and SIGTERM.
 func runMain(args []string, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
 	root.SetArgs(args)
-	if err := root.Execute(); err != nil {
+	err := root.Execute()
+	if err != nil {
 		fmt.Fprintln(stderr, "brainsim:", err)
-		return 1
 	}
-	return 0
+	return exitCode(err)
 }
 
 // newRoot builds the command tree writing to stdout and stderr, so tests can
@@ -49,7 +51,7 @@ starting one and "brainsim run" runs it.`,
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout), newInitCmd(stdout),
+	root.AddCommand(newRunCmd(stdout, stderr), newResumeCmd(stdout, stderr), newValidateCmd(stdout), newInitCmd(stdout),
 		newSweepCmd(stdout, stderr), newPlotCmd(stdout), newSchemaCmd(stdout), newVersionCmd(stdout),
 		newBenchCmd(stdout), newModelsCmd(stdout))
 	return root

@@ -242,3 +242,13 @@ func histPlot(d *runData, vals [][]float64, title, xlabel string) (*plot.Plot, e
 	}
 	return viz.Lines(x, series, labels, viz.LineOptions{Title: title, XLabel: xlabel, YLabel: "Fraction"})
 }
+
+// lastElem returns what follows the last dot of key ("V" for "E.V").
+func lastElem(key string) string {
+	for i := len(key) - 1; i >= 0; i-- {
+		if key[i] == '.' {
+			return key[i+1:]
+		}
+	}
+	return key
+}

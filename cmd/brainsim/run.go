@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strconv"
-	"syscall"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -25,13 +23,15 @@ type runFlags struct {
 	duration   float64
 	dt         float64
 	seed       uint64
+	every      float64 // --checkpoint-every
+	dryRun     bool
 }
 
 func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
 	var f runFlags
 	cmd := &cobra.Command{
 		Use:   "run [FILE]",
-		Short: "Run a model file (default: the BrainPy tutorial) and write its results, plots and run.json",
+		Short: "Run a model file (default: the BrainPy tutorial), streaming its records to disk; write plots and run.json",
 		Long: `Run the model file FILE (see docs/model-format.md); without FILE, run the
 tutorial model embedded in the binary ("brainsim init tutorial" writes it out): the
 E–I network of the BrainPy tutorial exactly as written, 3200 + 800 LIF neurons,
@@ -41,17 +41,33 @@ ExpCOBA synapses over FixedProb(0.02), 200 ms.
 in order; e.g. --set E.size=8000 --set run.duration=1000); --duration, --dt and
 --seed are short for --set run.duration=…, run.dt=…, run.seed=….
 
-Writes into --out, each file complete or not at all (written under a temporary name
-and renamed): spikes.npz (for each spike monitor P.spike the arrays P.spike.t, ms,
-float64, and P.spike.i, int32, sorted by time, with the 0-d metadata arrays dt,
-duration, steps, seed, time_unit_s and P.size for every population), traces.npz
-(each trace X.v as a samples × indices matrix with X.v.t and X.v.index), the plots
-of outputs.plots (raster, rate, trace) and run.json (the manifest: versions, the
-model as resolved after --set, seed, dt, steps, threads, populations, spike counts
-and rates, wall times, the files written). Then prints a summary.
+--dry-run builds nothing: it prints the memory the run would need (the state of
+each population, the synapses of each projection, input signals and the buffers
+of each monitor) against run.memory_limit or the memory available, and exits with
+status 0 if it fits, 1 if not.
 
-Ctrl-C (or SIGTERM) stops the run at a step boundary; what was simulated is written
-and the command exits with status 1.`,
+The records stream to disk while the run goes on, so memory does not grow with
+the duration; in --out, each file complete or not at all (written under a
+temporary name and renamed), for the formats of outputs.records: npz (default)
+gives spikes.npz (for each spike monitor P.spike the arrays P.spike.t, ms,
+float64, and P.spike.i, int32, sorted by time, with the metadata arrays dt, seed
+and P.size for every population, one element each) and traces.npz (each trace X.v
+as a samples × indices matrix with X.v.t and X.v.index); sonata gives spikes.h5
+and traces.h5 (SONATA reports); nwb gives units.nwb. Then the plots of
+outputs.plots (raster, rate, trace; read back from the npz files, skipped beyond
+2 000 000 records) and run.json (the manifest: versions, the model as resolved
+after --set, seed, dt, steps, threads, populations, spike counts and rates, wall
+times, the files written), last. Then prints a summary.
+
+--checkpoint-every D (short for --set run.checkpoint_every=D) runs the model in
+pieces of D ms and after each writes checkpoint.bin (the latest only) and a
+run.json stating the step reached; "brainsim resume DIR" continues a run killed
+after a checkpoint. Not over several ranks (mpirun).
+
+Ctrl-C (SIGINT) or SIGTERM stops the run after the current step, writes a
+checkpoint and the files of what was simulated, prints the "brainsim resume"
+command that continues it and exits with status 130 (SIGINT) or 143 (SIGTERM); a
+second signal ends the process at once (files already written stay complete).`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("progress") {
@@ -64,6 +80,9 @@ and the command exits with status 1.`,
 			if len(args) == 1 {
 				path = args[0]
 			}
+			if f.dryRun {
+				return dryRun(stdout, path, f.allSets(cmd))
+			}
 			return runFile(cmd, stdout, stderr, path, f)
 		},
 	}
@@ -73,6 +92,7 @@ and the command exits with status 1.`,
 	fl.IntVar(&f.threads, "threads", 0, "worker threads (0 = run.threads of the model, whose 0 is all cores); results do not depend on it")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress bar")
 	fl.BoolVar(&f.progress, "progress", false, "show a progress bar (default: when stderr is a terminal)")
+	fl.BoolVar(&f.dryRun, "dry-run", false, "print the memory estimate and the limit, build and run nothing; exit 1 if it would not fit")
 	return cmd
 }
 
@@ -84,6 +104,7 @@ func addSetFlags(cmd *cobra.Command, f *runFlags) {
 	fl.Float64Var(&f.duration, "duration", 0, "simulated time in ms (short for --set run.duration=…)")
 	fl.Float64Var(&f.dt, "dt", 0, "time step in ms (short for --set run.dt=…)")
 	fl.Uint64Var(&f.seed, "seed", 0, "seed of every random stream (short for --set run.seed=…)")
+	fl.Float64Var(&f.every, "checkpoint-every", 0, "write checkpoint.bin after every that many ms simulated (short for --set run.checkpoint_every=…)")
 	fl.StringVar(&f.format, "format", "", "image format of the plots: png, svg or pdf (default: outputs.format of the model)")
 }
 
@@ -100,6 +121,9 @@ func (f *runFlags) allSets(cmd *cobra.Command) []string {
 	}
 	if fl.Changed("seed") {
 		sets = append(sets, "run.seed="+strconv.FormatUint(f.seed, 10))
+	}
+	if fl.Changed("checkpoint-every") {
+		sets = append(sets, "run.checkpoint_every="+strconv.FormatFloat(f.every, 'g', -1, 64))
 	}
 	return sets
 }
@@ -131,31 +155,58 @@ func runFile(cmd *cobra.Command, stdout, stderr io.Writer, path string, f runFla
 	if err != nil {
 		return err
 	}
-	// Under mpirun (a build with -tags mpi) every rank runs its share of
-	// the network; rank 0 prints and writes the files.
+	return runJob(stdout, stderr, job{source: src.source, file: file, sets: sets, out: f.out, threads: f.threads,
+		format: format, progress: f.progress, stderr: stderr})
+}
+
+// runJob runs j under mpirun's ranks if any (rank 0 prints and writes the
+// files) with the signal handling of brainsim run and resume, and prints
+// the summary.
+func runJob(stdout, stderr io.Writer, j job) error {
 	ranks, err := dist.FromEnvironment()
 	if err != nil {
 		return err
 	}
 	defer ranks.Close()
+	j.ranks = ranks
 	if ranks.Rank() != 0 {
-		stdout, stderr, f.progress = io.Discard, io.Discard, false
+		stdout, stderr, j.progress, j.stderr = io.Discard, io.Discard, false, io.Discard
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	o, err := execute(ctx, job{source: src.source, file: file, sets: sets, out: f.out, threads: f.threads,
-		format: format, progress: f.progress, stderr: stderr, ranks: ranks})
-	stop() // a second Ctrl-C while printing ends the process at once
+	ctx, in := watchSignals(context.Background())
+	defer in.stop()
+	o, err := execute(ctx, j)
 	if err != nil {
 		return err
 	}
-	if ranks.Rank() != 0 {
-		return o.stopped
-	}
-	if o.stopped != nil {
-		fmt.Fprintf(stderr, "stopped: wrote the %d steps done (%.4g ms)\n", o.res.Steps, o.manifest.Duration)
+	if o.manifest == nil { // a rank other than 0
+		if o.stopped != nil {
+			return &exitError{code: in.status(), err: o.stopped}
+		}
+		return nil
 	}
 	printSummary(stdout, o)
-	fmt.Fprintf(stdout, "wrote %s: %v\n", f.out, o.manifest.Files)
-	return o.stopped
+	fmt.Fprintf(stdout, "wrote %s: %v\n", j.out, o.manifest.Files)
+	if o.stopped == nil {
+		return nil
+	}
+	m := o.manifest
+	fmt.Fprintf(stderr, "stopped after %d steps (%.6g of %.6g ms)\n", m.Steps, m.Duration, m.Asked)
+	if o.resumable {
+		fmt.Fprintf(stderr, "the checkpoint and the recording are in %s; continue the run with:\n  brainsim resume %s\n", j.out, shellQuote(j.out))
+	}
+	return &exitError{code: in.status(), err: o.stopped}
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but
+// letters, digits and -_./:=+@%.
+func shellQuote(s string) string {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("-_./:=+@%", c)) {
+			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+		}
+	}
+	if s == "" {
+		return "''"
+	}
+	return s
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/brainsim/brainsim/export"
 	"github.com/brainsim/brainsim/rundir"
-	"github.com/brainsim/brainsim/sim"
 )
 
 // spikeSet is one spike monitor's events.
@@ -25,8 +24,8 @@ type traceSet struct {
 	data  []float64
 }
 
-// runData is what the plots and statistics need of a run, from memory
-// (fromResults) or from its files (loadRun).
+// runData is what the plots and statistics need of a run, read from its
+// files (loadRun, plotData).
 type runData struct {
 	title        string
 	dt, duration float64 // ms
@@ -34,23 +33,23 @@ type runData struct {
 	traces       []traceSet
 }
 
-func fromResults(res *sim.Results, m *rundir.Manifest) *runData {
-	d := &runData{title: m.Model, dt: m.Dt, duration: m.Duration}
+// maxPlotRecords bounds the records brainsim run reads back from its
+// files to draw its plots (spike events plus trace values, about 12 bytes
+// each): a longer run skips them, and brainsim plot draws them on demand.
+const maxPlotRecords = 2_000_000
+
+// plotData reads the records of a finished run back from its files for
+// the plots, or returns a note saying why it does not.
+func plotData(dir string, m *rundir.Manifest) (*runData, string, error) {
+	var n int64
 	for _, mon := range m.Monitors {
-		switch mon.Kind {
-		case "spike":
-			s := res.Spikes[mon.Key]
-			d.spikes = append(d.spikes, spikeSet{key: mon.Key, pop: mon.Node, n: s.N, rec: mon.Recorded, t: s.T, i: s.I})
-		case "trace":
-			tr := res.Traces[mon.Key]
-			idx := make([]int64, len(tr.Index))
-			for c, i := range tr.Index {
-				idx[c] = int64(i)
-			}
-			d.traces = append(d.traces, traceSet{key: mon.Key, t: tr.T, index: idx, data: tr.Data})
-		}
+		n += int64(mon.Spikes) + int64(mon.Samples)*int64(mon.Recorded)
 	}
-	return d
+	if n > maxPlotRecords {
+		return nil, fmt.Sprintf("no plots: the run recorded %d spike events and trace values, more than the %d brainsim run reads back to draw them; brainsim plot %s draws them", n, maxPlotRecords, dir), nil
+	}
+	d, err := loadFiles(dir, m)
+	return d, "", err
 }
 
 // loadRun reads a finished run's run.json and its npz files, checking that
@@ -61,6 +60,16 @@ func loadRun(dir string) (*runData, *rundir.Manifest, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	d, err := loadFiles(dir, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, m, nil
+}
+
+// loadFiles reads the npz files of the run m describes; see loadRun.
+func loadFiles(dir string, m *rundir.Manifest) (*runData, error) {
+	var err error
 	d := &runData{title: m.Model, dt: m.Dt, duration: m.Duration}
 	sizes := map[string]int{}
 	for _, p := range m.Populations {
@@ -72,25 +81,25 @@ func loadRun(dir string) (*runData, *rundir.Manifest, error) {
 		case "spike":
 			if spikes == nil {
 				if spikes, err = export.ReadNPZ(filepath.Join(dir, rundir.SpikesFile)); err != nil {
-					return nil, nil, err
+					return nil, err
 				}
 			}
 			t, ok1 := spikes[mon.Key+".t"].Data.([]float64)
 			i, ok2 := spikes[mon.Key+".i"].Data.([]int32)
 			if !ok1 || !ok2 || len(t) != len(i) {
-				return nil, nil, fmt.Errorf("%s: %s.t and %s.i: want float64 and int32 arrays of equal length", rundir.SpikesFile, mon.Key, mon.Key)
+				return nil, fmt.Errorf("%s: %s.t and %s.i: want float64 and int32 arrays of equal length", rundir.SpikesFile, mon.Key, mon.Key)
 			}
 			n := sizes[mon.Node]
 			for _, x := range i {
 				if x < 0 || int(x) >= n {
-					return nil, nil, fmt.Errorf("%s: %s.i holds %d: must be in [0, %d) (population %s)", rundir.SpikesFile, mon.Key, x, n, mon.Node)
+					return nil, fmt.Errorf("%s: %s.i holds %d: must be in [0, %d) (population %s)", rundir.SpikesFile, mon.Key, x, n, mon.Node)
 				}
 			}
 			d.spikes = append(d.spikes, spikeSet{key: mon.Key, pop: mon.Node, n: n, rec: mon.Recorded, t: t, i: i})
 		case "trace":
 			if traces == nil {
 				if traces, err = export.ReadNPZ(filepath.Join(dir, rundir.TracesFile)); err != nil {
-					return nil, nil, err
+					return nil, err
 				}
 			}
 			a := traces[mon.Key]
@@ -98,10 +107,10 @@ func loadRun(dir string) (*runData, *rundir.Manifest, error) {
 			t, ok2 := traces[mon.Key+".t"].Data.([]float64)
 			idx, ok3 := traces[mon.Key+".index"].Data.([]int64)
 			if !ok1 || !ok2 || !ok3 || len(a.Shape) != 2 || a.Shape[0] != len(t) || a.Shape[1] != len(idx) {
-				return nil, nil, fmt.Errorf("%s: %s: want a float64 matrix of len(%s.t) × len(%s.index) with those arrays", rundir.TracesFile, mon.Key, mon.Key, mon.Key)
+				return nil, fmt.Errorf("%s: %s: want a float64 matrix of len(%s.t) × len(%s.index) with those arrays", rundir.TracesFile, mon.Key, mon.Key, mon.Key)
 			}
 			d.traces = append(d.traces, traceSet{key: mon.Key, t: t, index: idx, data: data})
 		}
 	}
-	return d, m, nil
+	return d, nil
 }

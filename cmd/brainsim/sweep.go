@@ -192,7 +192,16 @@ func runPoint(ctx context.Context, src modelSource, sets []string, ps []param, k
 		return row
 	}
 	row.err = o.stopped
-	row.stats, err = spikeStats(fromResults(o.res, o.manifest))
+	d := o.data
+	if d == nil {
+		d = &runData{dt: o.manifest.Dt, duration: o.manifest.Duration}
+		if _, serr := os.Stat(filepath.Join(out, rundir.SpikesFile)); serr == nil {
+			d, err = loadFiles(out, o.manifest)
+		}
+	}
+	if err == nil {
+		row.stats, err = spikeStats(d)
+	}
 	if row.err == nil {
 		row.err = err
 	}

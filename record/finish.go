@@ -99,7 +99,14 @@ func (r *Recorder) Files() []string {
 // a temporary name renamed to its final one when complete, and removes
 // the spool. After an error the spool stays: Reopen and Close again to
 // retry. Closing twice is a no-op.
-func (r *Recorder) Close() error {
+func (r *Recorder) Close() error { return r.finish(false) }
+
+// CloseKeep is Close keeping the spool: the files show what was recorded
+// so far, and Reopen (or Restore) continues the recording later, as after
+// an interrupted run that is to be resumed.
+func (r *Recorder) CloseKeep() error { return r.finish(true) }
+
+func (r *Recorder) finish(keep bool) error {
 	if r.done {
 		return nil
 	}
@@ -127,8 +134,10 @@ func (r *Recorder) Close() error {
 	}
 	r.done = true
 	err := r.closeSpools()
-	if rerr := os.RemoveAll(r.spool); err == nil {
-		err = rerr
+	if !keep {
+		if rerr := os.RemoveAll(r.spool); err == nil {
+			err = rerr
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("record: Close: %w", err)

@@ -42,6 +42,10 @@ type Meta struct {
 	// Start is the session start time (NWB); zero means the time of
 	// Create.
 	Start time.Time
+	// Scalars are further metadata written as 0-d arrays into the .npz
+	// files (and kept across Reopen), such as "duration" or "steps";
+	// SetScalar sets one before Close.
+	Scalars map[string]float64 `json:",omitempty"`
 }
 
 // withDefaults returns m with Start, Identifier and Description set.

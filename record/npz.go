@@ -87,8 +87,17 @@ func (r *Recorder) npzArrays(w *export.NPZWriter, spikes bool) error {
 	return r.npzMeta(w)
 }
 
-// npzMeta adds the metadata arrays: dt, seed and <population>.size (one
-// element each), unless a monitor already has the name.
+// SetScalar sets a 0-d metadata array of the .npz files (Meta.Scalars),
+// for values known only at the end, such as the duration simulated.
+func (r *Recorder) SetScalar(name string, v float64) {
+	if r.m.Meta.Scalars == nil {
+		r.m.Meta.Scalars = map[string]float64{}
+	}
+	r.m.Meta.Scalars[name] = v
+}
+
+// npzMeta adds the metadata arrays (0-d): dt, seed, <population>.size and
+// Meta.Scalars, unless a monitor already has the name.
 func (r *Recorder) npzMeta(w *export.NPZWriter) error {
 	sz, err := sizes(r.m.Meta, r.m.Monitors)
 	if err != nil {
@@ -103,21 +112,31 @@ func (r *Recorder) npzMeta(w *export.NPZWriter) error {
 	for _, n := range w.Names() {
 		taken[n] = true
 	}
-	add := func(name string, data any) error {
+	add := func(name string, v any) error {
 		if taken[name] {
 			return nil // a monitor's array has the name: keep it
 		}
 		taken[name] = true
-		return w.Add(name, data)
+		return w.AddScalar(name, v)
 	}
-	if err := add("dt", []float64{r.m.Meta.Dt}); err != nil {
+	if err := add("dt", r.m.Meta.Dt); err != nil {
 		return err
 	}
-	if err := add("seed", []uint64{r.m.Meta.Seed}); err != nil {
+	if err := add("seed", r.m.Meta.Seed); err != nil {
 		return err
 	}
 	for _, p := range pops {
-		if err := add(p+".size", []int64{int64(sz[p])}); err != nil {
+		if err := add(p+".size", int64(sz[p])); err != nil {
+			return err
+		}
+	}
+	names := make([]string, 0, len(r.m.Meta.Scalars))
+	for k := range r.m.Meta.Scalars {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if err := add(k, r.m.Meta.Scalars[k]); err != nil {
 			return err
 		}
 	}

@@ -64,7 +64,7 @@ func TestNumpy(t *testing.T) {
 s = np.load(sys.argv[1] + "/spikes.npz"); v = np.load(sys.argv[1] + "/traces.npz")
 print(s["E.spike.t"].dtype.str, s["E.spike.i"].dtype.str, len(s["E.spike.i"]), int(s["E.spike.i"].sum()),
       v["E.V"].shape, hashlib.sha256(v["E.V"].tobytes()).hexdigest(), hashlib.sha256(s["E.spike.t"].tobytes()).hexdigest(),
-      float(s["dt"][0]), int(s["E.size"][0]))`
+      float(s["dt"]), int(s["E.size"]))`
 	out, err := exec.Command(py, "-c", script, dir).CombinedOutput()
 	if err != nil {
 		t.Fatalf("numpy: %v\n%s", err, out)

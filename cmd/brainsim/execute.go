@@ -227,6 +227,7 @@ func checkpoint(dir string, r *sim.Runner, m *rundir.Manifest, rec *recording, e
 // a checkpoint first and keeps the recording resumable.
 func finish(dir string, r *sim.Runner, m *rundir.Manifest, rec *recording, o *outcome, every float64, nranks int) ([]string, error) {
 	counts := rec.counts()
+	rec.setTotals(r.Step(), r.Dt())
 	var files []string
 	var err error
 	if o.stopped != nil && nranks == 1 {

@@ -19,7 +19,6 @@ const timeUnitS = 1e-3
 // was simulated are written.
 const (
 	spoolDir = ".record"
-	keepDir  = ".record-resume"
 )
 
 // recording is the sink of a job: a record.Recorder streaming the records
@@ -74,11 +73,8 @@ func reopenRecording(dir string, outs model.Outputs, counts map[string]int64, wr
 	if err != nil || !write || formats == 0 {
 		return &recording{dir: dir, cnt: &countSink{start: counts}}, err
 	}
-	spool, keep := filepath.Join(dir, spoolDir), filepath.Join(dir, keepDir)
-	if _, err := os.Stat(spool); errors.Is(err, os.ErrNotExist) {
-		if err := os.Rename(keep, spool); err != nil { // killed while writing the files
-			return nil, fmt.Errorf("%s holds no recording to continue (%s is missing): %w", dir, spoolDir, err)
-		}
+	if _, err := os.Stat(filepath.Join(dir, spoolDir)); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%s holds no recording to continue (%s is missing)", dir, spoolDir)
 	}
 	rec, err := record.Reopen(dir)
 	if err != nil {
@@ -134,52 +130,28 @@ func (r *recording) abort() {
 }
 
 // closeResumable writes the files of what was recorded and keeps the
-// recording in progress for brainsim resume: its spool files are
-// hard-linked aside before Close removes them and moved back after. Where
-// links are impossible the files are not written (kept false): the
-// recording stays in progress, and resume writes them at the end.
+// recording in progress for brainsim resume (record's CloseKeep).
 func (r *recording) closeResumable() (files []string, kept bool, err error) {
 	if r.rec == nil {
 		return nil, true, nil
 	}
-	spool, keep := filepath.Join(r.dir, spoolDir), filepath.Join(r.dir, keepDir)
-	if err := linkTree(spool, keep); err != nil {
-		os.RemoveAll(keep)
-		return nil, false, nil
-	}
 	files = r.rec.Files()
-	if err := r.rec.Close(); err != nil {
-		os.RemoveAll(keep)
+	if err := r.rec.CloseKeep(); err != nil {
 		return nil, true, err
 	}
-	if err := os.Rename(keep, spool); err != nil {
-		return files, false, err
-	}
-	return files, true, syncPath(r.dir)
+	return files, true, nil
 }
 
-// linkTree hard-links the files of directory from into a new directory
-// to, and syncs it.
-func linkTree(from, to string) error {
-	if err := os.RemoveAll(to); err != nil {
-		return err
+// setTotals records, before the files are written, the duration (ms) and
+// steps simulated and the unit of times (s), as 0-d arrays of the .npz
+// files.
+func (r *recording) setTotals(steps int64, dt float64) {
+	if r.rec == nil {
+		return
 	}
-	if err := os.Mkdir(to, 0o755); err != nil {
-		return err
-	}
-	ents, err := os.ReadDir(from)
-	if err != nil {
-		return err
-	}
-	for _, e := range ents {
-		if !e.Type().IsRegular() {
-			continue
-		}
-		if err := os.Link(filepath.Join(from, e.Name()), filepath.Join(to, e.Name())); err != nil {
-			return err
-		}
-	}
-	return syncPath(to)
+	r.rec.SetScalar("steps", float64(steps))
+	r.rec.SetScalar("duration", float64(steps)*dt)
+	r.rec.SetScalar("time_unit_s", 0.001)
 }
 
 func syncPath(dir string) error {

@@ -6,50 +6,27 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/brainsim/brainsim/internal/atomicfile"
 )
 
 // tempName returns a new temporary path for the file name in dir:
 // ".<name>.tmp-<random>", created empty.
 func tempName(dir, name string) (string, error) {
-	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
+	tmp, err := atomicfile.Temp(dir, name)
 	if err != nil {
 		return "", fmt.Errorf("record: %w", err)
 	}
-	return f.Name(), f.Close()
+	return tmp, nil
 }
 
 // commit makes the complete temporary file tmp durable and renames it to
 // dir/name, then syncs dir so that the rename itself survives a crash.
 func commit(tmp, dir, name string) error {
-	f, err := os.Open(tmp)
-	if err != nil {
-		return fmt.Errorf("record: %w", err)
-	}
-	err = f.Sync()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, filepath.Join(dir, name))
-	}
-	if err == nil {
-		err = syncDir(dir)
-	}
-	if err != nil {
-		os.Remove(tmp)
+	if err := atomicfile.Commit(tmp, dir, name); err != nil {
 		return fmt.Errorf("record: %s: %w", name, err)
 	}
 	return nil
-}
-
-// syncDir fsyncs a directory.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	return errors.Join(err, d.Close())
 }
 
 // isTemp reports whether a directory entry is a temporary file of one of

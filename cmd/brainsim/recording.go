@@ -154,14 +154,6 @@ func (r *recording) setTotals(steps int64, dt float64) {
 	r.rec.SetScalar("time_unit_s", 0.001)
 }
 
-func syncPath(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	return errors.Join(err, d.Close())
-}
 
 // countSink is a sim.Sink that only counts the records of each monitor.
 type countSink struct {

@@ -154,7 +154,6 @@ func (r *recording) setTotals(steps int64, dt float64) {
 	r.rec.SetScalar("time_unit_s", 0.001)
 }
 
-
 // countSink is a sim.Sink that only counts the records of each monitor.
 type countSink struct {
 	start map[string]int64 // counts of the run resumed

@@ -126,3 +126,45 @@ func TestRankCheckpointPerSynapse(t *testing.T) {
 		_ = q
 	}
 }
+
+// TestRankSTDPWeights: over ranks an STDP projection's weights (in the
+// connector's order) hold the rank's own synapses, equal to one rank's,
+// and zeros for the others'.
+func TestRankSTDPWeights(t *testing.T) {
+	build := zooNet(t, func(e, _ sim.Population) (sim.Projection, error) {
+		p := synapse.DefaultSTDP()
+		p.GMax = 0.5
+		return synapse.NewSTDP(e, e, connect.FixedProb(0.05), p, synapse.COBA{E: 0})
+	})
+	weights := func(net *sim.Network) []float32 { return net.Projection("X").(*synapse.STDP).Weights() }
+	var ref []float32
+	ranksDo(t, 1, build, func(_ int, net *sim.Network, opt sim.Options) error {
+		r, err := sim.NewRunner(net, opt)
+		if err == nil {
+			_, err = r.Run(30)
+		}
+		ref = weights(net)
+		return err
+	})
+	got := make([][]float32, 2)
+	ranksDo(t, 2, build, func(q int, net *sim.Network, opt sim.Options) error {
+		r, err := sim.NewRunner(net, opt)
+		if err == nil {
+			_, err = r.Run(30)
+		}
+		got[q] = weights(net)
+		return err
+	})
+	changed := 0
+	for i, w := range ref {
+		if w != 0.5 {
+			changed++
+		}
+		if a, b := got[0][i], got[1][i]; a+b != w || a != 0 && b != 0 {
+			t.Fatalf("synapse %d: weights %v and %v on the two ranks, %v on one", i, a, b, w)
+		}
+	}
+	if changed == 0 {
+		t.Error("no weight changed: the test needs plasticity")
+	}
+}

@@ -60,24 +60,25 @@ func Positions(c *connect.CSR, bounds []int) ([][]uint32, error) {
 	if uint64(c.NNZ()) > math.MaxUint32 {
 		return nil, fmt.Errorf("kernel: %d synapses: at most %d for per-synapse positions", c.NNZ(), uint32(math.MaxUint32))
 	}
-	nb := len(bounds) - 1
-	block := make([]int32, c.NPost)
-	for b := 0; b < nb; b++ {
-		for j := bounds[b]; j < bounds[b+1]; j++ {
-			block[j] = int32(b)
-		}
+	if err := checkBounds(bounds, c.NPost); err != nil {
+		return nil, err
 	}
+	nb := len(bounds) - 1
+	block := blockMap(bounds, c.NPost) // −1: a post neuron of another rank
 	counts := make([]int, nb)
 	for _, j := range c.Indices {
-		counts[block[j]]++
+		if b := block[j]; b >= 0 {
+			counts[b]++
+		}
 	}
 	out := make([][]uint32, nb)
 	for b := range out {
 		out[b] = make([]uint32, 0, counts[b])
 	}
 	for q, j := range c.Indices {
-		b := block[j]
-		out[b] = append(out[b], uint32(q))
+		if b := block[j]; b >= 0 {
+			out[b] = append(out[b], uint32(q))
+		}
 	}
 	return out, nil
 }

@@ -13,11 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brainsim/brainsim/connect"
-	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/ei"
 	"github.com/brainsim/brainsim/internal/kernel"
-	"github.com/brainsim/brainsim/neuron"
 	"github.com/brainsim/brainsim/sim"
-	"github.com/brainsim/brainsim/synapse"
 )
 
 // hugeConfig is the network of "bench procedural".
@@ -104,49 +102,9 @@ func (c hugeConfig) check() error {
 	return nil
 }
 
-// buildHuge returns the network and its two population sizes.
+// buildHuge returns the network of c (ei.Procedural).
 func buildHuge(c hugeConfig) (*sim.Network, error) {
-	ne := int(math.Round(0.8 * float64(c.neurons))) // c.neurons <= sim.MaxSize: checked
-	prob := c.degree / float64(c.neurons)
-	lif := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 5, V0: initial.Normal(-55, 2)}
-	E, err := neuron.NewLIF(ne, lif)
-	if err != nil {
-		return nil, err
-	}
-	I, err := neuron.NewLIF(int(c.neurons)-ne, lif)
-	if err != nil {
-		return nil, err
-	}
-	net := sim.NewNetwork(c.seed)
-	if err := net.Add("E", E); err != nil {
-		return nil, err
-	}
-	if err := net.Add("I", I); err != nil {
-		return nil, err
-	}
-	f := 80 / c.degree // the COBA benchmark's in-degree is 80
-	exc := synapse.ExpParams{Tau: 5, GMax: 0.6 * f, E: 0}
-	inh := synapse.ExpParams{Tau: 10, GMax: 6.7 * f, E: -80}
-	for _, p := range []struct {
-		name      string
-		pre, post *neuron.LIF
-		par       synapse.ExpParams
-	}{{"E2E", E, E, exc}, {"E2I", E, I, exc}, {"I2E", I, E, inh}, {"I2I", I, I, inh}} {
-		conn := connect.ProceduralFixedProb(prob).SegmentWidth(c.width)
-		var proj sim.Projection
-		if c.stored {
-			proj, err = synapse.NewExpCOBA(p.pre, p.post, conn, p.par)
-		} else {
-			proj, err = synapse.NewExpCOBAProcedural(p.pre, p.post, conn, p.par)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("projection %s: %w", p.name, err)
-		}
-		if err := net.Add(p.name, proj); err != nil {
-			return nil, err
-		}
-	}
-	return net, nil
+	return ei.Procedural(ei.ProceduralConfig{Neurons: int(c.neurons), Degree: c.degree, Width: c.width, Stored: c.stored, Seed: c.seed})
 }
 
 func benchHuge(c hugeConfig) (*hugeResult, error) {

@@ -114,6 +114,9 @@ func (f *File) memItems() []memItem {
 		n := p.int("size")
 		sizes[p.name] = n
 		each := neuronBytes(f.reg.neuron(p.str("model")))
+		if p.eq != nil {
+			each = neuronBytes(p.eq.kind)
+		}
 		items = append(items, memItem{rec: p, kind: "state", what: fmt.Sprintf("%d neurons", n), n: n, each: each, hint: "lower the size or raise run.memory_limit"})
 	}
 	post := map[string]int64{}

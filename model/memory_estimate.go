@@ -127,6 +127,9 @@ func (f *File) memItems() []memItem {
 		if w := r.get("weights"); w != nil && w.init != nil {
 			each += 4
 		}
+		if r.eq != nil && r.eq.model != nil {
+			each += 8 * int64(len(r.eq.model.States)+len(r.eq.model.Params)) // stored per synapse at most
+		}
 		if k := f.reg.synapse(r.str("synapse")); k != nil && k.procedural {
 			items = append(items, memItem{rec: r, kind: "synapses", what: "none stored (procedural)"})
 			continue

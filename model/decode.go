@@ -220,7 +220,7 @@ func (d *decoder) dynamic(r *record, f *field) *section {
 	case "synapse":
 		if k := d.reg.synapse(sel); k != nil {
 			if f.name == "init" {
-				return sec("init", "")
+				return nil // refused by semantics when written
 			}
 			return k.params
 		}

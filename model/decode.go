@@ -25,10 +25,10 @@ type decoder struct {
 	reg    *registry
 	errs   Errors
 	budget int
-	broke  bool                      // the budget ran out (reported once)
-	lines  []string                  // the file's lines, for positions in equations
-	dims   map[equations.Dim]string  // eqUnit's table, built on first use
-	pops   map[string]*record        // the populations decoded so far
+	broke  bool                     // the budget ran out (reported once)
+	lines  []string                 // the file's lines, for positions in equations
+	dims   map[equations.Dim]string // eqUnit's table, built on first use
+	pops   map[string]*record       // the populations decoded so far
 }
 
 func (d *decoder) fail(n *yaml.Node, path, format string, args ...any) {

@@ -80,3 +80,71 @@ func TestEquationTutorialMatchesGo(t *testing.T) {
 		t.Fatalf("%d spikes from the file, %d from Go: they differ", len(got.T), len(exp.T))
 	}
 }
+
+// TestEquationSTDPFile: an STDP projection written as equations in a file
+// builds and runs; the post neuron fires and the weights move from their
+// initial values but stay in [0, gmax].
+func TestEquationSTDPFile(t *testing.T) {
+	f := parseFile(t, "testdata/eq/stdp_eq.yaml")
+	net, opt, err := f.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := sim.NewRunner(net, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := r.Run(f.Duration())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(res.Spikes["out.spike"].T); n == 0 {
+		t.Fatal("the post neuron never fired")
+	}
+	w := res.Traces["S.w"]
+	if w == nil || len(w.T) < 2 || len(w.Index) != 1000 {
+		t.Fatalf("S.w: %+v", w)
+	}
+	changed, end := 0, len(w.T)-1
+	for c := range w.Index {
+		if x := w.At(end, c); x < 0 || x > 0.01 {
+			t.Fatalf("w[%d] = %g outside [0, gmax]", c, x)
+		}
+		if w.At(end, c) != w.At(0, c) {
+			changed++
+		}
+	}
+	if changed < len(w.Index)/2 {
+		t.Fatalf("only %d of %d weights changed", changed, len(w.Index))
+	}
+}
+
+// TestEquationSetAndResolved: --set reaches the parameters of a population
+// written as equations, and Resolved writes a file that parses to the same
+// model, equations included.
+func TestEquationSetAndResolved(t *testing.T) {
+	f := parseFile(t, "testdata/eq/tutorial_eq.yaml")
+	if err := f.Set("E.params.tau", "10 ms"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Set("I.v_th", "-45 mV"); err != nil {
+		t.Fatal(err)
+	}
+	pop := f.top.recs("populations")[0]
+	if got := pop.sub("params").get("tau").init.a; got != 10 {
+		t.Fatalf("E.params.tau = %v after --set, want 10", got)
+	}
+	out := f.Resolved()
+	g, err := Parse(out, "resolved.yaml")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, p := range g.top.recs("populations") {
+		if p.str("equations") != lifEquations || p.str("threshold") != "v > v_th" {
+			t.Fatalf("population %s: equations %q, threshold %q", p.name, p.str("equations"), p.str("threshold"))
+		}
+	}
+	if got := g.top.recs("populations")[1].sub("params").num("v_th"); got != -45 {
+		t.Fatalf("I.v_th = %v after round trip, want -45", got)
+	}
+}

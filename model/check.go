@@ -146,6 +146,9 @@ func (d *decoder) target(r *record, key string, sizes map[string]int64, kinds ma
 		d.fail(r.at(key), path, "= %q: want \"population.variable\" with a population of %s%s", clip(t), strings.Join(popNames, ", "), suggest(name, popNames))
 		return ""
 	}
+	if kinds[name] == nil {
+		return "" // the population's model is missing (reported)
+	}
 	vars := append(append([]string(nil), kinds[name].vars...), extra...)
 	if !slices.Contains(vars, v) {
 		d.fail(r.at(key), path, "= %q: population %s (%s) has no variable %q (variables: %s)%s", clip(t), name, kinds[name].name, clip(v), strings.Join(vars, ", "), suggest(v, vars))
@@ -191,6 +194,8 @@ func (d *decoder) monitor(m *record, sizes map[string]int64, kinds map[string]*n
 	case !ok:
 		d.fail(m.at("name"), path, "= %q: want \"node.variable\", e.g. \"E.spike\" or \"E.V\"", clip(name))
 		return
+	case sizes[node] > 0 && kinds[node] == nil:
+		return // the population's model is missing (reported)
 	case sizes[node] > 0:
 		vars := append([]string{"spike"}, kinds[node].vars...)
 		if !slices.Contains(vars, v) {

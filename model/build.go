@@ -5,6 +5,7 @@ import (
 	"reflect"
 
 	"github.com/brainsim/brainsim/connect"
+	"github.com/brainsim/brainsim/neuron"
 	"github.com/brainsim/brainsim/sim"
 	"github.com/brainsim/brainsim/synapse"
 )
@@ -29,10 +30,7 @@ func (f *File) Build() (*sim.Network, sim.Options, error) {
 	}
 	pops := map[string]sim.Population{}
 	for _, p := range f.top.recs("populations") {
-		k := f.reg.neuron(p.str("model"))
-		params := fill(k.defaults, p.sub("params"))
-		params = fillInto(params, p.sub("init"))
-		pop, err := k.build(int(p.int("size")), params)
+		pop, err := f.population(p)
 		if err != nil {
 			return fail(p, err)
 		}
@@ -104,7 +102,24 @@ func set(v reflect.Value, r *record) {
 	}
 }
 
+// population builds population p.
+func (f *File) population(p *record) (sim.Population, error) {
+	if p.written("equations") {
+		return neuron.FromEquations(int(p.int("size")), p.str("equations"), eqParamsOf(p, eqValues(p.sub("params"), p.sub("init"))))
+	}
+	k := f.reg.neuron(p.str("model"))
+	params := fill(k.defaults, p.sub("params"))
+	params = fillInto(params, p.sub("init"))
+	return k.build(int(p.int("size")), params)
+}
+
 func (f *File) projection(r *record, pops map[string]sim.Population) (sim.Projection, error) {
+	if r.written("equations") {
+		e := r.sub("equations")
+		return synapse.FromEquations(pops[r.str("pre")], pops[r.str("post")], connector(r.sub("connector")), synapse.SynapseEquations{
+			Model: e.str("model"), OnPre: e.str("on_pre"), OnPost: e.str("on_post"), Method: e.str("method"),
+			Units: unitMode(e.str("units")), Delay: r.num("delay"), Values: eqValues(r.sub("params"), r.sub("init"))})
+	}
 	k := f.reg.synapse(r.str("synapse"))
 	v := reflect.New(reflect.TypeOf(k.defaults)).Elem()
 	v.Set(reflect.ValueOf(k.defaults))

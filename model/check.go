@@ -20,7 +20,7 @@ func (d *decoder) semantics(top *record) {
 	kinds := map[string]*neuronKind{}
 	var popNames []string
 	for _, p := range pops {
-		sizes[p.name], kinds[p.name] = p.int("size"), d.reg.neuron(p.str("model"))
+		sizes[p.name], kinds[p.name] = p.int("size"), d.popKind(p)
 		popNames = append(popNames, p.name)
 		d.population(p)
 	}
@@ -43,6 +43,9 @@ func (d *decoder) semantics(top *record) {
 		if k := d.reg.synapse(r.str("synapse")); k != nil {
 			synVars[r.name] = k.vars
 		}
+		if r.eq != nil && r.eq.model != nil {
+			synVars[r.name] = eqVars(r.eq.model)
+		}
 	}
 	for _, in := range top.recs("inputs") {
 		d.input(in, sizes, kinds, popNames)
@@ -55,12 +58,20 @@ func (d *decoder) semantics(top *record) {
 
 func (d *decoder) population(p *record) {
 	n := p.int("size")
-	k := d.reg.neuron(p.str("model"))
+	k := d.popKind(p)
+	d.eqPopulation(p)
 	if n > sim.MaxSize {
 		d.fail(p.at("size"), p.path+".size", "= %d: more than sim.MaxSize = %d neurons (indices are int32); %d neurons would need at least %s",
 			n, sim.MaxSize, n, bytesFor(n, neuronBytes(k)))
 	}
-	if init := p.sub("init"); init != nil {
+	lists := []*record{p.sub("init")}
+	if p.written("equations") {
+		lists = append(lists, p.sub("params"))
+	}
+	for _, init := range lists {
+		if init == nil {
+			continue
+		}
 		for name, v := range init.vals {
 			if v.init != nil && v.init.kind == "values" && int64(len(v.init.vals)) != n {
 				d.fail(v.node, join(init.path, name), "has %d values: need one per neuron, %d (size)", len(v.init.vals), n)
@@ -88,8 +99,9 @@ func (d *decoder) projection(r *record, sizes map[string]int64, popNames []strin
 			d.fail(r.at(end), join(r.path, end), "= %q: no such population%s (populations: %s)", clip(name), suggest(name, popNames), strings.Join(popNames, ", "))
 		}
 	}
+	d.eqProjection(r)
 	k := d.reg.synapse(r.str("synapse"))
-	if k == nil {
+	if k == nil || r.written("equations") {
 		return
 	}
 	conn := r.sub("connector")
@@ -133,6 +145,9 @@ func (d *decoder) target(r *record, key string, sizes map[string]int64, kinds ma
 	if !ok || sizes[name] == 0 {
 		d.fail(r.at(key), path, "= %q: want \"population.variable\" with a population of %s%s", clip(t), strings.Join(popNames, ", "), suggest(name, popNames))
 		return ""
+	}
+	if kinds[name] == nil {
+		return "" // the population's model is missing (reported)
 	}
 	vars := append(append([]string(nil), kinds[name].vars...), extra...)
 	if !slices.Contains(vars, v) {
@@ -179,6 +194,8 @@ func (d *decoder) monitor(m *record, sizes map[string]int64, kinds map[string]*n
 	case !ok:
 		d.fail(m.at("name"), path, "= %q: want \"node.variable\", e.g. \"E.spike\" or \"E.V\"", clip(name))
 		return
+	case sizes[node] > 0 && kinds[node] == nil:
+		return // the population's model is missing (reported)
 	case sizes[node] > 0:
 		vars := append([]string{"spike"}, kinds[node].vars...)
 		if !slices.Contains(vars, v) {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/brainsim/brainsim/equations"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -24,7 +25,10 @@ type decoder struct {
 	reg    *registry
 	errs   Errors
 	budget int
-	broke  bool // the budget ran out (reported once)
+	broke  bool                     // the budget ran out (reported once)
+	lines  []string                 // the file's lines, for positions in equations
+	dims   map[equations.Dim]string // eqUnit's table, built on first use
+	pops   map[string]*record       // the populations decoded so far
 }
 
 func (d *decoder) fail(n *yaml.Node, path, format string, args ...any) {
@@ -190,6 +194,21 @@ func (d *decoder) defaults(r *record) {
 // model r names), or nil when the model is unknown (already reported).
 func (d *decoder) dynamic(r *record, f *field) *section {
 	sel := r.str(f.of)
+	if r.written("equations") {
+		var eq *eqInfo
+		if f.of == "model" {
+			eq = d.eqNeuron(r)
+		} else {
+			eq = d.eqSynapse(r)
+		}
+		if eq.model == nil {
+			return nil
+		}
+		if f.name == "init" {
+			return eq.init
+		}
+		return eq.params
+	}
 	switch f.of {
 	case "model":
 		if k := d.reg.neuron(sel); k != nil {
@@ -200,6 +219,9 @@ func (d *decoder) dynamic(r *record, f *field) *section {
 		}
 	case "synapse":
 		if k := d.reg.synapse(sel); k != nil {
+			if f.name == "init" {
+				return nil // refused by semantics when written
+			}
 			return k.params
 		}
 	}

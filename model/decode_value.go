@@ -182,6 +182,9 @@ func (d *decoder) named(n *yaml.Node, f *field, path string, v *value) {
 		seen[name] = k.Line
 		r := d.record(p.val, f.sub, join(path, name))
 		r.name = name
+		if path == "populations" {
+			d.pops[name] = r
+		}
 		v.recs = append(v.recs, r)
 	}
 }

@@ -36,8 +36,9 @@ func Template(name string) ([]byte, error) {
 // Embedded parses the embedded template name: "tutorial" (the BrainPy
 // tutorial network, as ei.Tutorial), "coba" (the COBA benchmark, as
 // ei.COBA(1)), "brunel" (Brunel 2000's sparse network), "hh" (a
-// Hodgkin–Huxley E–I network) and "stdp" (Poisson inputs onto LIF neurons
-// through STDP synapses).
+// Hodgkin–Huxley E–I network), "stdp" (Poisson inputs onto LIF neurons
+// through STDP synapses) and "adaptive" (adaptive-threshold LIF neurons
+// written as equations).
 func Embedded(name string) (*File, error) {
 	b, err := Template(name)
 	if err != nil {

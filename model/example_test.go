@@ -55,7 +55,7 @@ monitors: [E.spike]
 	// Output:
 	// neurons: 200
 	// spiked: true
-	// --set: E2E.gmax: projections.E2E has no key "gmax"; did you mean "g_max"? (keys: pre, post, synapse, params, connector, delay, weights, output, plasticity, tau, e, g_max)
+	// --set: E2E.gmax: projections.E2E has no key "gmax"; did you mean "g_max"? (keys: pre, post, synapse, equations, params, init, connector, delay, weights, output, plasticity, tau, e, g_max)
 }
 
 // The memory a run of the tutorial needs, from the file alone.

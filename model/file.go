@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -18,6 +19,7 @@ type File struct {
 	root     *yaml.Node // the document's top mapping, edited by Set
 	reg      *registry
 	top      *record
+	lines    []string // the file's lines (positions of errors in equations)
 }
 
 // Parse reads a model file (YAML, see docs/model-format.md) and checks it
@@ -44,7 +46,7 @@ func Parse(data []byte, filename string) (*File, error) {
 	if len(doc.Content) != 1 {
 		return nil, Errors{{File: filename, Msg: "the file holds no YAML document"}}
 	}
-	f := &File{filename: filename, root: doc.Content[0], reg: newRegistry()}
+	f := &File{filename: filename, root: doc.Content[0], reg: newRegistry(), lines: strings.Split(string(data), "\n")}
 	if err := f.check(); err != nil {
 		return nil, err
 	}
@@ -64,7 +66,7 @@ func yamlError(filename string, err error) error {
 
 // check decodes f.root and checks it; on success f.top is the result.
 func (f *File) check() error {
-	d := &decoder{file: f.filename, reg: f.reg, budget: maxNodes}
+	d := &decoder{file: f.filename, reg: f.reg, budget: maxNodes, lines: f.lines, pops: map[string]*record{}}
 	top := d.record(f.root, topSection(f.reg), "")
 	if len(d.errs) == 0 {
 		d.semantics(top)

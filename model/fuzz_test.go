@@ -17,6 +17,8 @@ func FuzzParse(f *testing.F) {
 		f.Add(b)
 	}
 	bad, _ := filepath.Glob(filepath.Join("testdata", "bad", "*.yaml"))
+	eq, _ := filepath.Glob(filepath.Join("testdata", "eq", "*.yaml"))
+	bad = append(bad, eq...)
 	for _, p := range bad {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)

@@ -114,6 +114,9 @@ func (f *File) memItems() []memItem {
 		n := p.int("size")
 		sizes[p.name] = n
 		each := neuronBytes(f.reg.neuron(p.str("model")))
+		if p.eq != nil {
+			each = neuronBytes(p.eq.kind)
+		}
 		items = append(items, memItem{rec: p, kind: "state", what: fmt.Sprintf("%d neurons", n), n: n, each: each, hint: "lower the size or raise run.memory_limit"})
 	}
 	post := map[string]int64{}
@@ -123,6 +126,9 @@ func (f *File) memItems() []memItem {
 		each := int64(2)
 		if w := r.get("weights"); w != nil && w.init != nil {
 			each += 4
+		}
+		if r.eq != nil && r.eq.model != nil {
+			each += 8 * int64(len(r.eq.model.States)+len(r.eq.model.Params)) // stored per synapse at most
 		}
 		if k := f.reg.synapse(r.str("synapse")); k != nil && k.procedural {
 			items = append(items, memItem{rec: r, kind: "synapses", what: "none stored (procedural)"})

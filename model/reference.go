@@ -50,6 +50,7 @@ func Reference() string {
 	w("`E.size` (short for `populations.E.size`), `E.params.tau` or `E.tau`, `E2E.g_max` (short for\n")
 	w("`projections.E2E.params.g_max`), `E2E.connector.prob`, `E2E.connector={fixed_pre_num: {num: 80}}`,\n")
 	w("`E.init.V={normal: {mean: -55, sd: 2}}`, `inputs[0].value`. The value is YAML.\n\n")
+	equationsDoc(w)
 	seen := map[string]bool{}
 	var walk func(level int, title string, s *section)
 	walk = func(level int, title string, s *section) {

@@ -58,10 +58,17 @@ func runSection() *section {
 }
 
 func populationSection(reg *registry) *section {
-	return sec("population", "A population of neurons of one zoo model.",
-		field{name: "model", kind: kEnum, required: true, allowed: reg.neuronNames(), doc: "the neuron model (see Neuron models)"},
+	str := func(name, doc string) field { return field{name: name, kind: kString, doc: doc} }
+	return sec("population", "A population of neurons of one zoo model, or written as equations (see Models written as equations).",
+		field{name: "model", kind: kEnum, allowed: reg.neuronNames(), doc: "the neuron model (see Neuron models); write model or equations"},
+		str("equations", "the model written as equations in Brian2's syntax, one statement a line (Brian2's NeuronGroup model)"),
+		str("threshold", "equations only: the spike condition, e.g. v > v_th (unset: no spikes)"),
+		str("reset", "equations only: statements run for each neuron that spiked, e.g. v = v_reset"),
+		str("refractory", "equations only: a refractory period (5*ms, a parameter) or a condition"),
+		field{name: "method", kind: kEnum, allowed: eqMethods, doc: "equations only: the integration method (unset: auto, Brian2's choice)"},
+		field{name: "units", kind: kEnum, allowed: []string{"checked", "none"}, doc: "equations only: checked (quantities such as -60*mV, dimensions checked) or none (plain numbers in brainsim's units; unset: checked)"},
 		field{name: "size", kind: kInt, required: true, rng: atLeast(1), doc: "number of neurons"},
-		field{name: "params", kind: kDynamic, of: "model", doc: "parameters of the model (see Neuron models); unset ones take BrainPy's defaults"},
+		field{name: "params", kind: kDynamic, of: "model", doc: "parameters of the model (see Neuron models); unset ones take BrainPy's defaults (equations: every parameter must be given)"},
 		field{name: "init", kind: kDynamic, of: "model", doc: "initial values of state variables: a number, a list (one per neuron) or an initialiser"},
 	)
 }
@@ -70,8 +77,10 @@ func projectionSection(reg *registry) *section {
 	return sec("projection", "A projection: synapses from pre to post of one synapse model.",
 		field{name: "pre", kind: kString, required: true, doc: "name of the presynaptic population"},
 		field{name: "post", kind: kString, required: true, doc: "name of the postsynaptic population"},
-		field{name: "synapse", kind: kEnum, required: true, allowed: reg.synapseNames(), doc: "the synapse model (see Synapse models)"},
-		field{name: "params", kind: kDynamic, of: "synapse", doc: "parameters of the synapse model (see Synapse models)"},
+		field{name: "synapse", kind: kEnum, allowed: reg.synapseNames(), doc: "the synapse model (see Synapse models); write synapse or equations"},
+		field{name: "equations", kind: kSection, sub: eqSynapseSection(), doc: "the synapse model written as equations (Brian2's Synapses; see Models written as equations)"},
+		field{name: "params", kind: kDynamic, of: "synapse", doc: "parameters of the synapse model (see Synapse models; equations: every parameter, a number, a list in connector order or an initialiser)"},
+		field{name: "init", kind: kDynamic, of: "synapse", doc: "equations only: initial values of the synapses' state variables (default 0)"},
 		field{name: "connector", kind: kOneOf, required: true, variants: connectorVariants(), doc: "the connectivity rule"},
 		field{name: "delay", kind: kDelay, unit: "ms", def: "0",
 			doc: "transmission delay: one number for all synapses (latency max(1, round(delay/dt)) steps), or per synapse a list or an initialiser (models with per-synapse delays)"},
@@ -81,6 +90,20 @@ func projectionSection(reg *registry) *section {
 			doc: "how the conductance becomes current, for models that take an output (unset: the model's default)"},
 		field{name: "plasticity", kind: kOneOf, variants: plasticityVariants(),
 			doc: "short-term plasticity of the pre neurons, for models that support it (uniform delay only)"},
+	)
+}
+
+// eqMethods are the integration methods of package equations.
+var eqMethods = []string{"auto", "exact", "exponential_euler", "euler", "euler_maruyama", "rk2", "rk4", "heun", "milstein"}
+
+func eqSynapseSection() *section {
+	str := func(name, doc string) field { return field{name: name, kind: kString, doc: doc} }
+	return sec("synapse equations", "A synapse model written as equations (Brian2's Synapses).",
+		field{name: "model", kind: kString, required: true, doc: "the per-synapse variables: parameters, differential equations (clock-driven or event-driven) and summed variables; pre and post variables are x_pre, x_post"},
+		str("on_pre", "statements run for every synapse of an arriving pre spike, e.g. g_post += w"),
+		str("on_post", "statements run for every synapse of a post neuron that spiked"),
+		field{name: "method", kind: kEnum, allowed: eqMethods, doc: "integration method of the clock-driven equations (unset: auto)"},
+		field{name: "units", kind: kEnum, allowed: []string{"checked", "none"}, doc: "checked or none, as the populations it connects (unset: checked)"},
 	)
 }
 

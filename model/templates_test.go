@@ -26,6 +26,7 @@ func TestTemplates(t *testing.T) {
 		"coba":     {map[string]int{"E": 3200, "I": 800}, []proj{{"I2I", 800 * 800 * 0.02, math.Sqrt(800 * 800 * 0.02 * 0.98)}}, 50, []string{"E.spike", "I.spike"}},
 		"brunel":   {map[string]int{"E": 10000, "I": 2500}, []proj{{"E2E", 10000 * 1000, 0}, {"E2I", 2500 * 1000, 0}, {"I2E", 10000 * 250, 0}, {"I2I", 2500 * 250, 0}}, 30, []string{"E.spike", "I.spike"}},
 		"hh":       {map[string]int{"E": 320, "I": 80}, []proj{{"E2E", 320 * 320 * 0.1, math.Sqrt(320 * 320 * 0.1 * 0.9)}}, 20, []string{"E.spike", "I.spike"}},
+		"adaptive": {map[string]int{"P": 100}, nil, 100, []string{"P.spike"}},
 		"stdp":     {map[string]int{"P": 1000, "N": 10}, []proj{{"P2N", 10000, 0}}, 200, []string{"N.spike"}},
 	}
 	names := Templates()

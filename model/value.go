@@ -31,6 +31,7 @@ type record struct {
 	sec  *section
 	path string
 	vals map[string]*value
+	eq   *eqInfo // written as equations: the parsed model
 }
 
 func (r *record) get(name string) *value {

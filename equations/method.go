@@ -5,7 +5,11 @@ import (
 	"strings"
 )
 
-var methods = []string{"exact", "linear", "exponential_euler", "euler", "euler_maruyama", "rk2", "rk4", "heun", "milstein"}
+// Methods returns the names Model.Method accepts besides "auto" (a new
+// slice on each call).
+func Methods() []string {
+	return []string{"exact", "linear", "exponential_euler", "euler", "euler_maruyama", "rk2", "rk4", "heun", "milstein"}
+}
 
 // Method returns the integration method to use: "auto" picks as Brian2's
 // NeuronGroup does, the first of exact, euler, heun that can integrate the
@@ -23,6 +27,7 @@ func (m *Model) Method(name string) (string, error) {
 		}
 	}
 	known := false
+	methods := Methods()
 	for _, k := range methods {
 		known = known || k == name
 	}

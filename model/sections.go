@@ -1,6 +1,7 @@
 package model
 
 import (
+	"github.com/brainsim/brainsim/equations"
 	"github.com/brainsim/brainsim/sim"
 )
 
@@ -94,7 +95,7 @@ func projectionSection(reg *registry) *section {
 }
 
 // eqMethods are the integration methods of package equations.
-var eqMethods = []string{"auto", "exact", "exponential_euler", "euler", "euler_maruyama", "rk2", "rk4", "heun", "milstein"}
+var eqMethods = append([]string{"auto"}, equations.Methods()...)
 
 func eqSynapseSection() *section {
 	str := func(name, doc string) field { return field{name: name, kind: kString, doc: doc} }

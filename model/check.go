@@ -158,7 +158,15 @@ func (d *decoder) target(r *record, key string, sizes map[string]int64, kinds ma
 }
 
 func (d *decoder) input(in *record, sizes map[string]int64, kinds map[string]*neuronKind, popNames []string) {
-	pop := d.target(in, "target", sizes, kinds, popNames)
+	// A population with a membrane potential takes voltage jumps as
+	// "P.jump" (added after the step's integration, dropped while
+	// refractory).
+	var jump []string
+	if name, _, _ := strings.Cut(in.str("target"), "."); kinds[name] != nil &&
+		(slices.Contains(kinds[name].vars, "V") || slices.Contains(kinds[name].vars, "v")) {
+		jump = []string{"jump"}
+	}
+	pop := d.target(in, "target", sizes, kinds, popNames, jump...)
 	var set []string
 	for _, k := range append([]string{"value", "values"}, generators...) {
 		if v := in.get(k); v != nil && v.node != nil {

@@ -39,6 +39,9 @@ func (r *Runner) bindInputs(in []Input) error {
 		}
 		p := r.net.pops[pi].pop
 		target := p.Var(v)
+		if jt, ok := p.(JumpTarget); ok && target == nil && v == "jump" {
+			target = jt.Jumps() // voltage jumps: dropped while refractory
+		}
 		if target == nil {
 			return fmt.Errorf("sim: Inputs[%d].Target = %q: population %q has no variable %q; valid targets: %s",
 				n, x.Target, name, v, strings.Join(r.inputTargets(), ", "))

@@ -179,3 +179,18 @@ type MinLagger interface {
 type SynapseStateful interface {
 	PerSynapseState() bool
 }
+
+// JumpTarget is implemented by populations that take voltage jumps the way
+// BrainPy takes its delta inputs: after integrating the step.
+//
+// Jumps returns a population-sized accumulator (mV), the same slice on
+// every call until the next Init, or nil if the population cannot take
+// jumps. In step k, runner inputs to "P.jump" and projections (synapse.Delta)
+// add to it, each in its own block; then the population, for every neuron j
+// of the block, adds Jumps()[j] to the V it has just integrated, restores
+// the old V instead if j is refractory (so jumps arriving during the
+// refractory period are dropped), tests the threshold and sets Jumps()[j]
+// to 0. Jumps is called after the population's Init.
+type JumpTarget interface {
+	Jumps() []float64
+}

@@ -83,7 +83,9 @@ func Mon(names ...string) []Monitor {
 // At most one of Values, Func or Source may be set; when none is, Value is
 // used.
 type Input struct {
-	// Target is "P.var", usually "P.input".
+	// Target is "P.var", usually "P.input"; "P.jump" adds voltage jumps
+	// (mV) to a population that takes them (JumpTarget): after the step's
+	// integration, dropped while a neuron is refractory.
 	Target string
 	// Value is a constant applied to every neuron.
 	Value float64

@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -280,5 +281,40 @@ func TestInputClearedEveryStep(t *testing.T) {
 				t.Fatalf("%+v: step %d: input %v, want %v", c.in, k, got, c.want)
 			}
 		}
+	}
+}
+
+// TestInputJumps: an input to "P.jump" is a voltage jump, added after the
+// step's integration and dropped while the neuron is refractory: with a
+// 100 mV jump every step, a LIF with τ_ref = 2 ms (20 steps) fires every
+// 21 steps, while the same input to V would make it fire every step after
+// the freeze.
+func TestInputJumps(t *testing.T) {
+	l, err := neuron.NewLIF(3, neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 2, V0: initial.Constant(-60)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	net := sim.NewNetwork(1)
+	if err := net.Add("E", l); err != nil {
+		t.Fatal(err)
+	}
+	r, err := sim.NewRunner(net, sim.Options{Monitors: sim.Mon("E.spike"), Inputs: []sim.Input{{Target: "E.jump", Value: 100}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := r.Run(10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Spikes["E.spike"]
+	var steps []int
+	for q, i := range s.I {
+		if i == 0 {
+			steps = append(steps, int(math.Round(s.T[q]/0.1)))
+		}
+	}
+	want := []int{0, 21, 42, 63, 84}
+	if !slices.Equal(steps, want) {
+		t.Errorf("spike steps %v, want %v", steps, want)
 	}
 }

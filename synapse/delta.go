@@ -36,20 +36,9 @@ type DeltaParams struct {
 // DefaultDelta returns BrainPy's defaults: GMax = 1 mV.
 func DefaultDelta() DeltaParams { return DeltaParams{GMax: 1} }
 
-// JumpTarget is implemented by populations that take voltage jumps the way
-// BrainPy takes its delta inputs: after integrating the step.
-//
-// Jumps returns a post-sized accumulator (mV), the same slice on every call
-// until the next Init, or nil if the population cannot take jumps. In step
-// k, projections add to it during the projection phase, each in its own
-// post block; then the population, for every neuron j of the block, adds
-// Jumps()[j] to the V it has just integrated, restores the old V instead if
-// j is refractory (so jumps arriving during the refractory period are
-// dropped), tests the threshold and sets Jumps()[j] to 0. Jumps is called
-// from the projection's Init, after the population's Init.
-type JumpTarget interface {
-	Jumps() []float64
-}
+// JumpTarget is sim.JumpTarget: a population that takes voltage jumps
+// after integrating the step and drops them while refractory.
+type JumpTarget = sim.JumpTarget
 
 // Delta is the voltage-jump synapse (BrainPy's bp.synapses.Delta and
 // FullProjDelta): each arriving spike adds its weight w (mV) to the post

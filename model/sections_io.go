@@ -15,7 +15,7 @@ func inputSection() *section {
 	channels := intF("channels", "1", atLeast(1), "independent channels: 1 (the same value for every neuron) or the target's size")
 	seed := seedF("seed of the draws (unset: derived from the network seed)")
 	return sec("input", "A runner input (sim.Input): target, op and exactly one of value, values or a generator.",
-		field{name: "target", kind: kString, required: true, doc: `the variable, "population.variable" (usually "E.input")`},
+		field{name: "target", kind: kString, required: true, doc: `the variable, "population.variable": usually "E.input" (a current), or "E.jump" (voltage jumps in mV, added after the step and dropped while refractory)`},
 		field{name: "op", kind: kEnum, def: "+", allowed: []string{"+", "-", "*", "/", "="},
 			doc: "how the value combines with the variable ('=' inputs apply first, then '+', '-', '*', '/')"},
 		field{name: "value", kind: kFloat, doc: "a constant for every neuron and step"},

@@ -194,3 +194,12 @@ type SynapseStateful interface {
 type JumpTarget interface {
 	Jumps() []float64
 }
+
+// Planner is implemented by projections that can tell, before anything of
+// the network is built, about how much they will allocate: n elements of
+// each bytes (what describes them), ok false when unknown. NewRunner adds
+// the plans to the populations' state and refuses a network that would
+// not fit before it allocates any of it.
+type Planner interface {
+	Plan() (what string, n, each int64, ok bool)
+}

@@ -76,6 +76,9 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 		return nil, err
 	}
 	budget := guard.NewBudget(opt.MemoryLimit)
+	if err := r.plan(opt.MemoryLimit); err != nil {
+		return nil, err
+	}
 	for _, p := range net.pops {
 		// Every variable, the spike flags and the refractory bookkeeping.
 		if err := budget.Reserve(fmt.Sprintf("sim: population %q: %d neurons", p.name, p.pop.Size()),
@@ -139,6 +142,28 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	}
 	net.runner = r
 	return r, nil
+}
+
+// plan refuses, before anything is allocated, a network whose
+// populations' state and planned synapses (Planner) would not fit.
+func (r *Runner) plan(limit int64) error {
+	b := guard.NewBudget(limit)
+	for _, p := range r.net.pops {
+		if err := b.Reserve(fmt.Sprintf("sim: population %q: %d neurons", p.name, p.pop.Size()),
+			int64(p.pop.Size()), int64(8*len(p.pop.VarNames())+16), "use fewer neurons or raise Options.MemoryLimit"); err != nil {
+			return err
+		}
+	}
+	for _, p := range r.net.projs {
+		if pl, ok := p.proj.(Planner); ok {
+			if what, n, each, ok := pl.Plan(); ok {
+				if err := b.Reserve(fmt.Sprintf("sim: projection %q: %s", p.name, what), n, each, "use a sparser connector or smaller populations"); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Warnings returns what NewRunner found worth telling the user (for

@@ -98,22 +98,14 @@ func synapseWeights(kind string, wi initial.Init, ws []float32, nnz int, env *si
 }
 
 // checkExpected refuses, before any row is drawn, a connectivity whose
-// mean synapse count would not fit in the memory budget (2 bytes of index
-// per synapse, 4 more with per-synapse weights): drawing 10^15 synapses
-// only to find out takes hours.
+// mean synapse count would not fit in the memory budget (plan): drawing
+// 10^15 synapses only to find out takes hours.
 func checkExpected(kind string, pre, post sim.Population, conn connect.Connector, env *sim.Env, weighted bool) error {
-	n, ok := connect.Expected(conn, pre.Size(), post.Size())
+	what, n, each, ok := plan(kind, pre, post, conn, weighted)
 	if !ok {
 		return nil
 	}
-	each := int64(2)
-	if weighted {
-		each += 4
-	}
-	if n > math.MaxInt64/8 {
-		n = math.MaxInt64 / 8
-	}
-	return env.Fits(fmt.Sprintf("synapse: %s: %s from %d to %d neurons makes about %.4g synapses", kind, conn, pre.Size(), post.Size(), n), int64(n), each)
+	return env.Fits(what, n, each)
 }
 
 func rowsBytes(rows []kernel.Rows) int {

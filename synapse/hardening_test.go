@@ -121,10 +121,17 @@ func TestSynapsesWithinBudget(t *testing.T) {
 // 10^5 × 10^5 neurons: 5·10^9 synapses, minutes to draw), stored or with
 // per-synapse delays.
 func TestExpectedSynapsesRefusedUpFront(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	err := build(t, 100_000, sim.Options{MemoryLimit: 1 << 30}, func(a, b sim.Population) (sim.Projection, error) {
 		return synapse.NewExpCOBA(a, b, connect.FixedProb(0.5), synapse.ExpParams{GMax: 1, Tau: 5})
 	})
-	check.Err(t, "FixedProb(0.5) 1e5×1e5", err, "makes about 5e+09 synapses", "10.0 GB")
+	runtime.ReadMemStats(&after)
+	check.Err(t, "FixedProb(0.5) 1e5×1e5", err, `projection "P"`, "makes about 5e+09 synapses", "10.0 GB")
+	// refused by NewRunner's plan, before the populations' 2 × 3.2 MB of state
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 2<<20 {
+		t.Errorf("the refused network allocated %d bytes", grew)
+	}
 	err = build(t, 100_000, sim.Options{MemoryLimit: 1 << 30}, func(a, b sim.Population) (sim.Projection, error) {
 		p := synapse.DefaultExponential()
 		p.DelayInit = initial.Uniform(0, 2)

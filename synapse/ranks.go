@@ -1,5 +1,13 @@
 package synapse
 
+import (
+	"fmt"
+	"math"
+
+	"github.com/brainsim/brainsim/connect"
+	"github.com/brainsim/brainsim/sim"
+)
+
 // What a network split over ranks needs from projections: the smallest
 // spike latency in steps each one reads (sim.MinLagger; the ranks exchange
 // spikes once per interval of the network's smallest latency), and whether
@@ -33,3 +41,39 @@ func (s *STDP) PerSynapseState() bool { return true }
 
 // PerSynapseState implements sim.SynapseStateful: per-synapse variables.
 func (s *EqSynapses) PerSynapseState() bool { return true }
+
+// plan is the expected allocation of a projection's synapses (sim.Planner):
+// the connector's mean count, 2 bytes of index each, 4 more with
+// per-synapse weights.
+func plan(kind string, pre, post sim.Population, conn connect.Connector, weighted bool) (string, int64, int64, bool) {
+	n, ok := connect.Expected(conn, pre.Size(), post.Size())
+	if !ok {
+		return "", 0, 0, false
+	}
+	each := int64(2)
+	if weighted {
+		each += 4
+	}
+	n = min(n, math.MaxInt64/8)
+	return fmt.Sprintf("synapse: %s: %s from %d to %d neurons makes about %.4g synapses", kind, conn, pre.Size(), post.Size(), n), int64(n), each, true
+}
+
+// Plan implements sim.Planner.
+func (l *linear) Plan() (string, int64, int64, bool) {
+	return plan(l.kind, l.pre, l.post, l.conn, l.spec.wi != nil || l.spec.ws != nil)
+}
+
+// Plan implements sim.Planner.
+func (p *alignPre) Plan() (string, int64, int64, bool) {
+	return plan(p.kind, p.pre, p.post, p.conn, p.spec.wi != nil || p.spec.ws != nil)
+}
+
+// Plan implements sim.Planner.
+func (e *Exp) Plan() (string, int64, int64, bool) {
+	return plan(e.kind, e.pre, e.post, e.conn, e.p.WeightInit != nil || e.p.Weights != nil)
+}
+
+// Plan implements sim.Planner: the weights are always per synapse.
+func (s *STDP) Plan() (string, int64, int64, bool) {
+	return plan(s.kind, s.pre, s.post, s.conn, true)
+}

@@ -40,6 +40,9 @@ type outcome struct {
 	net       *sim.Network
 	stopped   error // why the run ended early (Ctrl-C, SIGTERM), or nil
 	resumable bool  // a checkpoint and the recording let brainsim resume continue
+	// noCheckpoint says why a stopped run could not be checkpointed (per-
+	// synapse state over several ranks, say), or nil.
+	noCheckpoint error
 }
 
 // execute builds, runs and writes one job, streaming the records to disk
@@ -84,9 +87,6 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 	nranks := 1
 	if j.ranks != nil {
 		nranks = j.ranks.Size()
-	}
-	if nranks > 1 && (every > 0 || j.resume != nil) {
-		return nil, fmt.Errorf("run.checkpoint_every = %v ms (--checkpoint-every) or resume: checkpoints are not supported over %d ranks (mpirun); run on one rank, or without checkpoints", every, nranks)
 	}
 	writer := j.ranks == nil || j.ranks.Rank() == 0
 	var rec *recording
@@ -143,16 +143,23 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 			return nil, err // the runner failed: its state is unusable
 		}
 		o.stopped = err
-		if writer && everySteps > 0 && o.stopped == nil && r.Step() < steps {
+		if everySteps > 0 && o.stopped == nil && r.Step() < steps {
 			t3 := time.Now()
 			m.Wall.Build, m.Wall.Simulate = build.Seconds(), simulate.Seconds()
-			if err := checkpoint(j.out, r, m, rec, every, steps); err != nil {
+			if !writer { // over ranks the checkpoint is collective; rank 0 writes it
+				if err := r.Checkpoint(nil); err != nil {
+					return nil, err
+				}
+			} else if err := checkpoint(j.out, r, m, rec, every, steps); err != nil {
 				return nil, err
 			}
 			ckpt += time.Since(t3)
 		}
 	}
 	if !writer {
+		if o.stopped != nil {
+			_ = r.Checkpoint(nil) // rank 0's finish reports an error
+		}
 		return o, nil
 	}
 	t2 := time.Now()
@@ -230,10 +237,12 @@ func finish(dir string, r *sim.Runner, m *rundir.Manifest, rec *recording, o *ou
 	rec.setTotals(r.Step(), r.Dt())
 	var files []string
 	var err error
-	if o.stopped != nil && nranks == 1 {
-		if err := rundir.WriteFile(filepath.Join(dir, rundir.CheckpointFile), r.Checkpoint); err != nil {
-			return nil, err
-		}
+	var ckptErr error
+	if o.stopped != nil {
+		ckptErr = rundir.WriteFile(filepath.Join(dir, rundir.CheckpointFile), r.Checkpoint)
+		o.noCheckpoint = ckptErr
+	}
+	if o.stopped != nil && ckptErr == nil {
 		files, o.resumable, err = rec.closeResumable()
 	} else {
 		files, err = rec.close()

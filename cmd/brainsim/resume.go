@@ -26,7 +26,8 @@ with any --threads. A checkpoint of another model (run.json edited, or another
 brainsim) is refused with the model-hash error naming what differs.
 
 Signals, checkpoints (run.checkpoint_every of the resolved model) and exit
-statuses are those of "brainsim run". Not over several ranks (mpirun).`,
+statuses are those of "brainsim run". Under mpirun (a build with -tags mpi)
+it resumes on any number of ranks, whatever the run was checkpointed on.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("progress") {
@@ -65,7 +66,7 @@ func resumeDir(cmd *cobra.Command, stdout, stderr io.Writer, dir string, f runFl
 		if m.Stopped == "" {
 			return fmt.Errorf("%s: the run is complete (%d steps, %g ms): nothing to resume", dir, m.Steps, m.Duration)
 		}
-		return fmt.Errorf("%s: run.json records no checkpoint (the run was stopped on several ranks, or could not keep its recording): it cannot be resumed", dir)
+		return fmt.Errorf("%s: run.json records no checkpoint (the run was stopped before its first checkpoint, or could not be checkpointed or keep its recording): it cannot be resumed", dir)
 	}
 	file, err := model.Parse([]byte(m.Resolved), filepath.Join(dir, rundir.ManifestFile)+" (resolved)")
 	if err != nil {

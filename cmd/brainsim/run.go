@@ -193,6 +193,8 @@ func runJob(stdout, stderr io.Writer, j job) error {
 	fmt.Fprintf(stderr, "stopped after %d steps (%.6g of %.6g ms)\n", m.Steps, m.Duration, m.Asked)
 	if o.resumable {
 		fmt.Fprintf(stderr, "the checkpoint and the recording are in %s; continue the run with:\n  brainsim resume %s\n", j.out, shellQuote(j.out))
+	} else if o.noCheckpoint != nil {
+		fmt.Fprintf(stderr, "no checkpoint: %v; the files hold what was simulated\n", o.noCheckpoint)
 	}
 	return &exitError{code: in.status(), err: o.stopped}
 }

@@ -80,9 +80,7 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 		return nil, err
 	}
 	for _, p := range net.pops {
-		// Every variable, the spike flags and the refractory bookkeeping.
-		if err := budget.Reserve(fmt.Sprintf("sim: population %q: %d neurons", p.name, p.pop.Size()),
-			int64(p.pop.Size()), int64(8*len(p.pop.VarNames())+16), "use fewer neurons or raise Options.MemoryLimit"); err != nil {
+		if err := reservePop(budget, p); err != nil {
 			return nil, err
 		}
 		lo, hi := r.localRange(len(r.bounds))
@@ -149,21 +147,35 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 func (r *Runner) plan(limit int64) error {
 	b := guard.NewBudget(limit)
 	for _, p := range r.net.pops {
-		if err := b.Reserve(fmt.Sprintf("sim: population %q: %d neurons", p.name, p.pop.Size()),
-			int64(p.pop.Size()), int64(8*len(p.pop.VarNames())+16), "use fewer neurons or raise Options.MemoryLimit"); err != nil {
+		if err := reservePop(b, p); err != nil {
 			return err
 		}
 	}
 	for _, p := range r.net.projs {
-		if pl, ok := p.proj.(Planner); ok {
-			if what, n, each, ok := pl.Plan(); ok {
-				if err := b.Reserve(fmt.Sprintf("sim: projection %q: %s", p.name, what), n, each, "use a sparser connector or smaller populations"); err != nil {
-					return err
-				}
-			}
+		pl, ok := p.proj.(Planner)
+		if !ok {
+			continue
+		}
+		what, n, each, ok := pl.Plan()
+		if !ok {
+			continue
+		}
+		if r.ranks != nil { // a rank holds the synapses onto its share of the posts
+			lo, hi := r.localRange(p.post)
+			n = int64(float64(n) * float64(hi-lo) / float64(max(r.net.pops[p.post].pop.Size(), 1)))
+		}
+		if err := b.Reserve(fmt.Sprintf("sim: projection %q: %s", p.name, what), n, each, "use a sparser connector or smaller populations"); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// reservePop counts a population's state: every variable, the spike flags
+// and the refractory bookkeeping.
+func reservePop(b *guard.Budget, p namedPop) error {
+	return b.Reserve(fmt.Sprintf("sim: population %q: %d neurons", p.name, p.pop.Size()),
+		int64(p.pop.Size()), int64(8*len(p.pop.VarNames())+16), "use fewer neurons or raise Options.MemoryLimit")
 }
 
 // Warnings returns what NewRunner found worth telling the user (for

@@ -44,9 +44,6 @@ func lagSteps(field string, delay, dt float64) (int, error) {
 // CSR first.
 func buildRows(kind string, pre, post sim.Population, conn connect.Connector, env *sim.Env,
 	wi initial.Init, ws []float32) ([]kernel.Rows, int, error) {
-	if err := checkExpected(kind, pre, post, conn, env, wi != nil || ws != nil); err != nil {
-		return nil, 0, err
-	}
 	if rc, ok := conn.(connect.RowConnector); ok {
 		return buildRowsDirect(kind, pre, post, rc, env, wi, ws)
 	}
@@ -95,17 +92,6 @@ func synapseWeights(kind string, wi initial.Init, ws []float32, nnz int, env *si
 		return w, nil
 	}
 	return nil, nil
-}
-
-// checkExpected refuses, before any row is drawn, a connectivity whose
-// mean synapse count would not fit in the memory budget (plan): drawing
-// 10^15 synapses only to find out takes hours.
-func checkExpected(kind string, pre, post sim.Population, conn connect.Connector, env *sim.Env, weighted bool) error {
-	what, n, each, ok := plan(kind, pre, post, conn, weighted)
-	if !ok {
-		return nil
-	}
-	return env.Fits(what, n, each)
 }
 
 func rowsBytes(rows []kernel.Rows) int {

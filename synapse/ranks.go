@@ -42,9 +42,10 @@ func (s *STDP) PerSynapseState() bool { return true }
 // PerSynapseState implements sim.SynapseStateful: per-synapse variables.
 func (s *EqSynapses) PerSynapseState() bool { return true }
 
-// plan is the expected allocation of a projection's synapses (sim.Planner):
-// the connector's mean count, 2 bytes of index each, 4 more with
-// per-synapse weights.
+// plan is the expected allocation of a projection's synapses (sim.Planner),
+// which NewRunner checks before it builds anything (drawing 10^15 synapses
+// only to find they do not fit takes hours): the connector's mean count, 2
+// bytes of index each, 4 more with per-synapse weights.
 func plan(kind string, pre, post sim.Population, conn connect.Connector, weighted bool) (string, int64, int64, bool) {
 	n, ok := connect.Expected(conn, pre.Size(), post.Size())
 	if !ok {
@@ -71,6 +72,11 @@ func (p *alignPre) Plan() (string, int64, int64, bool) {
 // Plan implements sim.Planner.
 func (e *Exp) Plan() (string, int64, int64, bool) {
 	return plan(e.kind, e.pre, e.post, e.conn, e.p.WeightInit != nil || e.p.Weights != nil)
+}
+
+// Plan implements sim.Planner.
+func (g *GapJunction) Plan() (string, int64, int64, bool) {
+	return plan("GapJunction", g.pre, g.post, g.conn, g.spec.wi != nil || g.spec.ws != nil)
 }
 
 // Plan implements sim.Planner: the weights are always per synapse.

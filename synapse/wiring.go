@@ -69,9 +69,6 @@ type wiring struct {
 
 // connectCSR runs the connector and draws or checks per-synapse weights.
 func (s *wiringSpec) connectCSR(pre, post sim.Population, conn connect.Connector, env *sim.Env) (*connect.CSR, []float32, error) {
-	if err := checkExpected(s.kind, pre, post, conn, env, s.wi != nil || s.ws != nil); err != nil {
-		return nil, nil, err
-	}
 	if env.Partial(post.Size()) {
 		env.Warn(fmt.Sprintf("connector %s builds all its synapses on every rank before keeping this rank's (memory of the whole connectivity during the build; row connectors such as FixedProb or FixedPostNum do not)", conn))
 	}

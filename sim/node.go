@@ -24,16 +24,6 @@ type Env struct {
 	warn   func(string)
 }
 
-// Fits reports, as Reserve does, whether n elements of each bytes would
-// fit in the budget, without reserving them: for an estimate checked
-// before a long computation whose exact size Reserve counts later.
-func (e *Env) Fits(what string, n, each int64) error {
-	if e.budget == nil {
-		return guard.Check(what, n, each, "")
-	}
-	return e.budget.Fits(what, n, each, "")
-}
-
 // Warn records a warning for the user (Runner.Warnings), such as a
 // connector that builds all its synapses on every rank.
 func (e *Env) Warn(msg string) {

@@ -59,15 +59,6 @@ func (b *Budget) Reserve(what string, n, each int64, hint string) error {
 	return nil
 }
 
-// Fits is Reserve without reserving: whether n elements of each bytes
-// would fit in what is left.
-func (b *Budget) Fits(what string, n, each int64, hint string) error {
-	used := b.used
-	err := b.Reserve(what, n, each, hint)
-	b.used = used
-	return err
-}
-
 // Check is a one-off reservation against the memory available now.
 func Check(what string, n, each int64, hint string) error {
 	return NewBudget(0).Reserve(what, n, each, hint)

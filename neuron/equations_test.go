@@ -180,3 +180,22 @@ func TestEquationsJumpsAndRefractoryCondition(t *testing.T) {
 		}
 	}
 }
+
+// TestEquationStateValuesChecked: values given for state variables are
+// checked like the parameters' (they were once read without checking).
+func TestEquationStateValuesChecked(t *testing.T) {
+	text := "dv/dt = -v/tau : volt\ntau : second"
+	for _, c := range []struct {
+		v    any
+		want string
+	}{
+		{math.NaN(), `Values["v"]: is NaN: must be finite`},
+		{"abc", `Values["v"]: is a string`},
+		{[]float64{1, 2}, `Values["v"]: has 2 values: must have one per neuron, 3`},
+	} {
+		_, err := neuron.FromEquations(3, text, neuron.EquationParams{Values: map[string]any{"tau": 10, "v": c.v}})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("v = %v: error %v, want %q", c.v, err, c.want)
+		}
+	}
+}

@@ -89,7 +89,11 @@ func (q *EqPopulation) readValues() error {
 	q.vals = make([]value, len(L.vars))
 	for i, v := range L.vars {
 		if val, ok := vals[v.Name]; ok {
-			q.vals[i], _ = readValue(val, q.n, v.Shared())
+			x, err := readValue(val, q.n, v.Shared()) // state variables' values too
+			if err != nil {
+				return fail(v.Name, err.Error())
+			}
+			q.vals[i] = x
 		}
 	}
 	return nil
@@ -99,16 +103,6 @@ func (q *EqPopulation) readValues() error {
 func readValue(val any, n int, shared bool) (value, error) {
 	g, err := compile.ReadGiven(val, shared, n, "neuron")
 	return value{given: true, num: g.Num, isNum: g.IsNum, slice: g.Slice, init: g.Init}, err
-}
-
-func (q *EqPopulation) knownNames() []string {
-	var out []string
-	for _, v := range q.model.Vars {
-		if v.Kind != equations.Subexpr && v.Name != "input" {
-			out = append(out, v.Name)
-		}
-	}
-	return out
 }
 
 // fillValues fills the arrays of a run from the values (key: the

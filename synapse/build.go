@@ -47,17 +47,7 @@ func buildRows(kind string, pre, post sim.Population, conn connect.Connector, en
 	if rc, ok := conn.(connect.RowConnector); ok {
 		return buildRowsDirect(kind, pre, post, rc, env, wi, ws)
 	}
-	if env.Partial(post.Size()) {
-		env.Warn(fmt.Sprintf("connector %s builds all its synapses on every rank before keeping this rank's (memory of the whole connectivity during the build; row connectors such as FixedProb or FixedPostNum do not)", conn))
-	}
-	csr, err := conn.Connect(pre.Size(), post.Size(), rng.String(env.Key, "conn"))
-	if err != nil {
-		return nil, 0, fmt.Errorf("synapse: %s connectivity %s: %w", kind, conn, err)
-	}
-	if csr.NPre != pre.Size() || csr.NPost != post.Size() {
-		return nil, 0, fmt.Errorf("synapse: %s: connector %s built %dx%d for populations of %d and %d", kind, conn, csr.NPre, csr.NPost, pre.Size(), post.Size())
-	}
-	w, err := synapseWeights(kind, wi, ws, csr.NNZ(), env)
+	csr, w, err := connectCSR(kind, pre, post, conn, env, wi, ws)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -92,6 +82,25 @@ func synapseWeights(kind string, wi initial.Init, ws []float32, nnz int, env *si
 		return w, nil
 	}
 	return nil, nil
+}
+
+// connectCSR runs a connector that builds its whole CSR (warning, over
+// ranks, that every rank builds it all) and draws or checks the
+// per-synapse weights.
+func connectCSR(kind string, pre, post sim.Population, conn connect.Connector, env *sim.Env,
+	wi initial.Init, ws []float32) (*connect.CSR, []float32, error) {
+	if env.Partial(post.Size()) {
+		env.Warn(fmt.Sprintf("connector %s builds all its synapses on every rank before keeping this rank's (memory of the whole connectivity during the build; row connectors such as FixedProb or FixedPostNum do not)", conn))
+	}
+	csr, err := conn.Connect(pre.Size(), post.Size(), rng.String(env.Key, "conn"))
+	if err != nil {
+		return nil, nil, fmt.Errorf("synapse: %s connectivity %s: %w", kind, conn, err)
+	}
+	if csr.NPre != pre.Size() || csr.NPost != post.Size() {
+		return nil, nil, fmt.Errorf("synapse: %s: connector %s built %dx%d for populations of %d and %d", kind, conn, csr.NPre, csr.NPost, pre.Size(), post.Size())
+	}
+	w, err := synapseWeights(kind, wi, ws, csr.NNZ(), env)
+	return csr, w, err
 }
 
 func rowsBytes(rows []kernel.Rows) int {

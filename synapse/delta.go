@@ -91,9 +91,10 @@ func NewDelta(pre, post sim.Population, conn connect.Connector, p DeltaParams) (
 // initDelta finds where the jumps go: the post population's Jumps
 // accumulator, which then receives the arriving weights directly, or else
 // its "V".
-func (l *linear) initDelta() error {
+func (l *linear) initDelta(env *sim.Env) error {
 	l.toJumps, l.v = false, nil
-	if l.post.Var("V") == nil {
+	v := l.post.Var("V")
+	if v == nil {
 		return fmt.Errorf("synapse: %s: the post population has no \"V\" variable", l.kind)
 	}
 	if jt, ok := l.post.(JumpTarget); ok {
@@ -101,11 +102,14 @@ func (l *linear) initDelta() error {
 			if len(j) != l.post.Size() {
 				return fmt.Errorf("synapse: %s: the post population's Jumps has %d elements: must equal its size, %d", l.kind, len(j), l.post.Size())
 			}
+			if l.tauRef != 0 {
+				env.Warn(fmt.Sprintf("Delta TauRef = %v ms is ignored: the post population drops jumps while refractory itself", l.tauRef))
+			}
 			l.a, l.toJumps = j, true
 			return nil
 		}
 	}
-	l.v = l.post.Var("V")
+	l.v = v
 	return nil
 }
 

@@ -104,7 +104,7 @@ func (l *linear) Post() sim.Population { return l.post }
 func (l *linear) Init(env *sim.Env) error {
 	n := l.post.Size()
 	if l.dyn == dynDelta {
-		if err := l.initDelta(); err != nil {
+		if err := l.initDelta(env); err != nil {
 			return err
 		}
 	} else {
@@ -138,7 +138,10 @@ func (l *linear) Init(env *sim.Env) error {
 		l.g, l.h = make([]float64, n), make([]float64, n)
 		l.dualConstants(dt)
 	case dynDelta:
-		l.ref = int64(math.Round(l.tauRef / dt))
+		var err error
+		if l.ref, err = env.Steps("synapse: Delta TauRef", l.tauRef, sim.Round); err != nil {
+			return err
+		}
 		l.last = nil
 		if !l.toJumps {
 			l.last = make([]int64, n)

@@ -69,18 +69,7 @@ type wiring struct {
 
 // connectCSR runs the connector and draws or checks per-synapse weights.
 func (s *wiringSpec) connectCSR(pre, post sim.Population, conn connect.Connector, env *sim.Env) (*connect.CSR, []float32, error) {
-	if env.Partial(post.Size()) {
-		env.Warn(fmt.Sprintf("connector %s builds all its synapses on every rank before keeping this rank's (memory of the whole connectivity during the build; row connectors such as FixedProb or FixedPostNum do not)", conn))
-	}
-	csr, err := conn.Connect(pre.Size(), post.Size(), rng.String(env.Key, "conn"))
-	if err != nil {
-		return nil, nil, fmt.Errorf("synapse: %s connectivity %s: %w", s.kind, conn, err)
-	}
-	if csr.NPre != pre.Size() || csr.NPost != post.Size() {
-		return nil, nil, fmt.Errorf("synapse: %s: connector %s built %dx%d for populations of %d and %d", s.kind, conn, csr.NPre, csr.NPost, pre.Size(), post.Size())
-	}
-	w, err := synapseWeights(s.kind, s.wi, s.ws, csr.NNZ(), env)
-	return csr, w, err
+	return connectCSR(s.kind, pre, post, conn, env, s.wi, s.ws)
 }
 
 // lags returns the latency of every synapse (CSR order), or nil when the

@@ -1,7 +1,8 @@
 // Package dist carries spikes between the ranks of a network split over
 // several processes (or goroutines), the way NEST and Arbor do: every rank
-// simulates its own share of every population, and after each step the
-// ranks exchange the spikes their neurons emitted.
+// simulates its own share of every population, and once per interval of
+// the network's smallest synaptic latency (NEST's min-delay) the ranks
+// exchange the spikes their neurons emitted.
 //
 // A Transport is the collective operations the simulator needs, with three
 // implementations:

@@ -7,10 +7,10 @@ import (
 )
 
 // LaunchedSize returns the number of ranks of the MPI job this process was
-// started in (mpirun sets OMPI_COMM_WORLD_SIZE, PMI_SIZE or
-// PMIX_SIZE-like variables), or 1.
+// started in (Open MPI's mpirun sets OMPI_COMM_WORLD_SIZE; PMI launchers
+// set PMI_SIZE), or 1.
 func LaunchedSize() int {
-	for _, v := range []string{"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "MPI_LOCALNRANKS"} {
+	for _, v := range []string{"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"} {
 		if n, err := strconv.Atoi(os.Getenv(v)); err == nil && n > 0 {
 			return n
 		}

@@ -45,7 +45,7 @@ func TestNonFiniteStateStopsRun(t *testing.T) {
 	}
 }
 
-// TestDivergentHH: Hodgkin–Huxley with Euler at dt = 0.1 ms is stable,
+// TestDivergentHH: Hodgkin–Huxley with Euler at dt = 0.01 ms is stable,
 // at dt = 1 ms it diverges, and the run says so instead of finishing
 // with NaN state.
 func TestDivergentHH(t *testing.T) {

@@ -33,9 +33,9 @@ type Options struct {
 	// Transport, when it has more than one rank, splits every population
 	// over the ranks (contiguous ranges in rank order): this runner
 	// simulates its rank's neurons and the synapses onto them, and the
-	// ranks exchange their spikes after every step. Every rank builds the
-	// same network and calls Run with the same durations. nil means one
-	// rank. Results (spikes and traces) are gathered on every rank and do
+	// ranks exchange their spikes once per interval of the network's
+	// smallest latency (Runner.Interval). Every rank builds the same
+	// network and calls Run with the same durations. nil means one rank. Results (spikes and traces) are gathered on every rank and do
 	// not depend on the number of ranks or threads.
 	Transport dist.Transport
 	// FiniteEvery is how often, in steps, the state of every population is

@@ -290,6 +290,10 @@ func (r *Runner) RunContext(ctx context.Context, duration float64) (res *Results
 			r.failed = err
 			return nil, err
 		}
+		if r.ranks.stopped { // asked in the last exchange: this Run reports it
+			r.ranks.stopped = false
+			return res, fmt.Errorf("sim: Run stopped after %d of %d steps (t = %v ms): %w", steps, steps, float64(r.k)*r.dt, context.Canceled)
+		}
 	}
 	return res, nil
 }

@@ -50,8 +50,8 @@ The records stream to disk while the run goes on, so memory does not grow with
 the duration; in --out, each file complete or not at all (written under a
 temporary name and renamed), for the formats of outputs.records: npz (default)
 gives spikes.npz (for each spike monitor P.spike the arrays P.spike.t, ms,
-float64, and P.spike.i, int32, sorted by time, with the metadata arrays dt, seed
-and P.size for every population, one element each) and traces.npz (each trace X.v
+float64, and P.spike.i, int32, sorted by time, with the 0-d metadata arrays dt,
+duration, steps, seed, time_unit_s and P.size for every population) and traces.npz (each trace X.v
 as a samples × indices matrix with X.v.t and X.v.index); sonata gives spikes.h5
 and traces.h5 (SONATA reports); nwb gives units.nwb. Then the plots of
 outputs.plots (raster, rate, trace; read back from the npz files, skipped beyond
@@ -62,7 +62,8 @@ times, the files written), last. Then prints a summary.
 --checkpoint-every D (short for --set run.checkpoint_every=D) runs the model in
 pieces of D ms and after each writes checkpoint.bin (the latest only) and a
 run.json stating the step reached; "brainsim resume DIR" continues a run killed
-after a checkpoint. Not over several ranks (mpirun).
+after a checkpoint. Under mpirun the checkpoint is collective (rank 0 writes it)
+and resumes on any number of ranks.
 
 Ctrl-C (SIGINT) or SIGTERM stops the run after the current step, writes a
 checkpoint and the files of what was simulated, prints the "brainsim resume"

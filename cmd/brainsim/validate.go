@@ -54,7 +54,7 @@ func newInitCmd(stdout io.Writer) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "init [NAME]",
-		Short: "Write a starting model file (tutorial, coba, brunel, hh, stdp); without NAME, list them",
+		Short: "Write a starting model file (tutorial, coba, brunel, hh, stdp, adaptive); without NAME, list them",
 		Long: `Write the embedded template NAME as a model file to edit and run: NAME.yaml in the
 current directory, or --out FILE ("-" for standard output). An existing file is
 not overwritten unless --force. Without NAME, list the templates with their

@@ -51,3 +51,22 @@ func (c *All2AllConn) Expected(nPre, nPost int) float64 { return pairs(nPre, nPo
 
 // Expected implements Expecter.
 func (c *One2OneConn) Expected(nPre, nPost int) float64 { return float64(min(nPre, nPost)) }
+
+// Expected implements Expecter: an upper bound, the neighbours of every
+// pre neuron (fewer at the borders of a non-periodic grid).
+func (c *GridConn) Expected(nPre, _ int) float64 {
+	k := 8
+	switch {
+	case c.four:
+		k = 4
+	case c.n > 0:
+		k = (2*c.n+1)*(2*c.n+1) - 1
+	}
+	if c.includeSelf {
+		k++
+	}
+	return float64(nPre) * float64(k)
+}
+
+// Expected implements Expecter: k neighbours per neuron.
+func (c *SmallWorldConn) Expected(nPre, _ int) float64 { return float64(nPre) * float64(c.k) }

@@ -68,7 +68,7 @@ func ExampleFile_Memory() {
 		fmt.Printf("%s %s: %d B (%s)\n", it.Path, it.Kind, it.Bytes, it.What)
 	}
 	// Output:
-	// populations.E state: 80000 B (3200 neurons × 25 B)
-	// populations.I state: 20000 B (800 neurons × 25 B)
+	// populations.E state: 102400 B (3200 neurons × 32 B)
+	// populations.I state: 25600 B (800 neurons × 32 B)
 	// projections.E2E synapses: 409600 B (about 204800 synapses (fixed_prob) × 2 B)
 }

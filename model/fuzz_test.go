@@ -48,8 +48,8 @@ func FuzzParse(f *testing.F) {
 // Parse or Build with the count and the memory, before allocating it.
 func TestHugeModelsRefused(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
-		{"version: 1\npopulations: {E: {model: LIF, size: 1000000000000}}\n", "1000000000000 neurons would need at least 25.0 TB"},
-		{"version: 1\nrun: {memory_limit: 100000000}\npopulations: {E: {model: LIF, size: 1000000000}}\n", "1000000000 neurons: 1000000000 × 25 bytes = 25.0 GB, more than the memory limit"},
+		{"version: 1\npopulations: {E: {model: LIF, size: 1000000000000}}\n", "1000000000000 neurons would need at least 32.0 TB"},
+		{"version: 1\nrun: {memory_limit: 100000000}\npopulations: {E: {model: LIF, size: 1000000000}}\n", "1000000000 neurons: 1000000000 × 32 bytes = 32.0 GB, more than the memory limit"},
 		{"version: 1\nrun: {memory_limit: 100000000}\npopulations: {P: {model: PoissonGroup, size: 2000000000, params: {rate: 1}}}\n", "2000000000 neurons"},
 		{"version: 1\nrun: {memory_limit: 100000000}\npopulations: {E: {model: LIF, size: 100000}}\nprojections:\n  P: {pre: E, post: E, synapse: ExpCOBA, params: {tau: 5, g_max: 1}, connector: all2all}\n", "about 10000000000 synapses (all2all)"},
 		{"version: 1\nrun: {memory_limit: 100000000, duration: 1e9}\npopulations: {E: {model: LIF, size: 10}}\ninputs: [{target: E.input, ramp: {c_start: 0, c_end: 1}}]\n", "input signal of 10000000001 steps"},

@@ -20,7 +20,7 @@ func TestMemoryEstimate(t *testing.T) {
 	if m.Limit != 1000000 || m.LimitSource != "run.memory_limit" {
 		t.Errorf("limit %d (%s), want 1000000 from run.memory_limit", m.Limit, m.LimitSource)
 	}
-	lif := neuronBytes(f.reg.neuron("LIF"))
+	lif := int64(8*2 + 16) // V and input, 8 bytes each, plus 16 (as sim.NewRunner counts)
 	want := map[string]int64{
 		"populations.E": 3200 * lif, "populations.I": 800 * lif,
 		"projections.E2E": 3200 * 3200 * 2 / 100 * 2, "projections.E2I": 3200 * 800 * 2 / 100 * 2,

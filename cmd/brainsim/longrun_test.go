@@ -273,7 +273,7 @@ func TestDryRun(t *testing.T) {
 	if code := runMain([]string{"run", "--dry-run", "--out", dir}, &out, &errb); code != 0 {
 		t.Fatalf("status %d: %s%s", code, out.String(), errb.String())
 	}
-	for _, want := range []string{"80.0 kB    populations.E", "409.6 kB  projections.E2E", "about 204800 synapses", "monitors[0]  record buffers", "limit ", "fits"} {
+	for _, want := range []string{"102.4 kB    populations.E", "409.6 kB  projections.E2E", "about 204800 synapses", "monitors[0]  record buffers", "limit ", "fits"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("dry run lacks %q:\n%s", want, out.String())
 		}

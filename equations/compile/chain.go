@@ -11,7 +11,7 @@ import (
 // /, unary −) in which each instruction after the first uses the result
 // of the one before, and only it does (the value is dead afterwards and
 // not an output). With AVX2 a chain runs as one kernel.Chain pass that
-// keeps the intermediate values in registers, 16 neurons at a time,
+// keeps the intermediate values in registers, 32 neurons at a time (then 4),
 // instead of one pass per instruction through the temporaries: the same
 // IEEE operations on each element in the same order, so the same bits.
 // The intermediate temporaries are then not written, which is safe since

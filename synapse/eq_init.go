@@ -2,10 +2,8 @@ package synapse
 
 import (
 	"fmt"
-	"math"
 	"slices"
 
-	"github.com/brainsim/brainsim/connect"
 	"github.com/brainsim/brainsim/equations/compile"
 	"github.com/brainsim/brainsim/internal/kernel"
 	"github.com/brainsim/brainsim/rng"
@@ -86,9 +84,6 @@ func (s *EqSynapses) Init(env *sim.Env) error {
 		return err
 	}
 	nnz := csr.NNZ()
-	if uint64(nnz) > math.MaxUint32 {
-		return fmt.Errorf("synapse: %s: %d synapses: at most %d", kind, nnz, uint32(math.MaxUint32))
-	}
 	r.nnz = nnz
 	each := int64(8*sm.nStored + 4 + 4 + 8)
 	if err := env.Reserve(fmt.Sprintf("synapse: %s: %d synapses × %d variables", kind, nnz, sm.nStored), int64(nnz), each); err != nil {
@@ -98,7 +93,10 @@ func (s *EqSynapses) Init(env *sim.Env) error {
 	if err != nil {
 		return fmt.Errorf("synapse: %s: %w", kind, err)
 	}
-	pos := blockPositions(csr, env.Bounds)
+	pos, err := kernel.Positions(csr, env.Bounds) // checks nnz <= MaxUint32
+	if err != nil {
+		return fmt.Errorf("synapse: %s: %w", kind, err)
+	}
 	init := make([][]float64, sm.nStored)
 	for i := range s.vars {
 		x := &s.vars[i]
@@ -235,31 +233,4 @@ func (s *EqSynapses) initBlock(r *synRun, blk *synBlock, rows kernel.Rows, pos [
 		blk.gath[v] = make([]float64, compile.Chunk)
 	}
 	blk.ev = make([]uint32, 0, compile.Chunk)
-}
-
-// blockPositions returns, per block of bounds, the CSR position of each of
-// its synapses in the order kernel.Split stores them; posts outside the
-// blocks (another rank's) are skipped.
-func blockPositions(c *connect.CSR, bounds []int) [][]uint32 {
-	nb := len(bounds) - 1
-	out := make([][]uint32, nb)
-	b := 0
-	blockOf := func(j int) int {
-		if j < bounds[0] || j >= bounds[nb] {
-			return -1
-		}
-		for b > 0 && j < bounds[b] {
-			b--
-		}
-		for j >= bounds[b+1] {
-			b++
-		}
-		return b
-	}
-	for q, j := range c.Indices {
-		if bb := blockOf(int(j)); bb >= 0 {
-			out[bb] = append(out[bb], uint32(q))
-		}
-	}
-	return out
 }

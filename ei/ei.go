@@ -77,6 +77,14 @@ func (c Config) Inputs() []sim.Input {
 
 // Build returns the network described by c.
 func Build(c Config) (*sim.Network, error) {
+	return build(c, func(name string, n int) (sim.Population, error) {
+		return neuron.NewLIF(n, c.LIF)
+	})
+}
+
+// build returns the network of c with its two populations made by
+// newPop (the built-in LIF, or LIF equations).
+func build(c Config, newPop func(name string, n int) (sim.Population, error)) (*sim.Network, error) {
 	if !(c.Scale > 0) || math.IsInf(c.Scale, 0) {
 		return nil, fmt.Errorf("ei: Scale = %v: must be a finite number > 0", c.Scale)
 	}
@@ -84,29 +92,28 @@ func Build(c Config) (*sim.Network, error) {
 	if err != nil {
 		return nil, err
 	}
-	E, err := neuron.NewLIF(ne, c.LIF)
-	if err != nil {
-		return nil, fmt.Errorf("ei: population E (NE·Scale = %d): %w", ne, err)
-	}
-	I, err := neuron.NewLIF(ni, c.LIF)
-	if err != nil {
-		return nil, fmt.Errorf("ei: population I (NI·Scale = %d): %w", ni, err)
-	}
 	net := sim.NewNetwork(c.Seed)
+	pops := map[string]sim.Population{}
+	for _, p := range []struct {
+		name, size string
+		n          int
+	}{{"E", "NE·Scale", ne}, {"I", "NI·Scale", ni}} {
+		pop, err := newPop(p.name, p.n)
+		if err != nil {
+			return nil, fmt.Errorf("ei: population %s (%s = %d): %w", p.name, p.size, p.n, err)
+		}
+		if err := net.Add(p.name, pop); err != nil {
+			return nil, err
+		}
+		pops[p.name] = pop
+	}
 	exc := synapse.ExpParams{Tau: c.TauExc, GMax: c.GExc / c.Scale, E: c.EExc}
 	inh := synapse.ExpParams{Tau: c.TauInh, GMax: c.GInh / c.Scale, E: c.EInh}
-	if err := net.Add("E", E); err != nil {
-		return nil, err
-	}
-	if err := net.Add("I", I); err != nil {
-		return nil, err
-	}
 	for _, p := range []struct {
-		name      string
-		pre, post *neuron.LIF
-		par       synapse.ExpParams
-	}{{"E2E", E, E, exc}, {"E2I", E, I, exc}, {"I2E", I, E, inh}, {"I2I", I, I, inh}} {
-		proj, err := synapse.NewExpCOBA(p.pre, p.post, connect.FixedProb(c.Prob), p.par)
+		name, pre, post string
+		par             synapse.ExpParams
+	}{{"E2E", "E", "E", exc}, {"E2I", "E", "I", exc}, {"I2E", "I", "E", inh}, {"I2I", "I", "I", inh}} {
+		proj, err := synapse.NewExpCOBA(pops[p.pre], pops[p.post], connect.FixedProb(c.Prob), p.par)
 		if err != nil {
 			return nil, fmt.Errorf("ei: projection %s: %w", p.name, err)
 		}

@@ -1,15 +1,9 @@
 package ei
 
 import (
-	"fmt"
-	"math"
-
-	"github.com/brainsim/brainsim/connect"
-	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/neuron"
 	"github.com/brainsim/brainsim/rng"
 	"github.com/brainsim/brainsim/sim"
-	"github.com/brainsim/brainsim/synapse"
 )
 
 // LIFEquations is the LIF neuron of Config written as model equations
@@ -36,7 +30,7 @@ func EquationLIF(n int, p neuron.LIFParams, seed uint64, name string) (*neuron.E
 	}
 	v0 := make([]float64, n)
 	if p.V0 != nil {
-		if err := p.V0.Fill(v0, rng.String(rng.String(seed, name), "V0")); err != nil {
+		if err := p.V0.Fill(v0, rng.String(sim.NodeKey(seed, name), "V0")); err != nil {
 			return nil, err
 		}
 	}
@@ -51,43 +45,7 @@ func EquationLIF(n int, p neuron.LIFParams, seed uint64, name string) (*neuron.E
 // the neurons integrated by compiled equation programs (exact, chosen
 // automatically) instead of the LIF kernel.
 func BuildEquations(c Config) (*sim.Network, error) {
-	if !(c.Scale > 0) || math.IsInf(c.Scale, 0) {
-		return nil, fmt.Errorf("ei: Scale = %v: must be a finite number > 0", c.Scale)
-	}
-	ne, ni, err := c.Sizes()
-	if err != nil {
-		return nil, err
-	}
-	net := sim.NewNetwork(c.Seed)
-	pops := map[string]sim.Population{}
-	for _, p := range []struct {
-		name string
-		n    int
-	}{{"E", ne}, {"I", ni}} {
-		pop, err := EquationLIF(p.n, c.LIF, c.Seed, p.name)
-		if err != nil {
-			return nil, fmt.Errorf("ei: population %s: %w", p.name, err)
-		}
-		if err := net.Add(p.name, pop); err != nil {
-			return nil, err
-		}
-		pops[p.name] = pop
-	}
-	exc := synapse.ExpParams{Tau: c.TauExc, GMax: c.GExc / c.Scale, E: c.EExc}
-	inh := synapse.ExpParams{Tau: c.TauInh, GMax: c.GInh / c.Scale, E: c.EInh}
-	for _, p := range []struct {
-		name, pre, post string
-		par             synapse.ExpParams
-	}{{"E2E", "E", "E", exc}, {"E2I", "E", "I", exc}, {"I2E", "I", "E", inh}, {"I2I", "I", "I", inh}} {
-		proj, err := synapse.NewExpCOBA(pops[p.pre], pops[p.post], connect.FixedProb(c.Prob), p.par)
-		if err != nil {
-			return nil, fmt.Errorf("ei: projection %s: %w", p.name, err)
-		}
-		if err := net.Add(p.name, proj); err != nil {
-			return nil, err
-		}
-	}
-	return net, nil
+	return build(c, func(name string, n int) (sim.Population, error) {
+		return EquationLIF(n, c.LIF, c.Seed, name)
+	})
 }
-
-var _ initial.Init = initial.Values(nil) // V0 goes through initial.Init

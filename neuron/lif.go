@@ -154,9 +154,9 @@ func (l *LIF) params(k int64) *kernel.LIF {
 	return &kernel.LIF{VRest: l.p.VRest, R: l.p.R, VTh: l.p.VTh, VReset: l.p.VReset, Decay: l.decay, Ref: l.ref, K: k}
 }
 
-// integrateGo is integrate with noise and/or jumps, a chunk of noise
-// draws at a time (the buffer lives here so that the kernel path does not
-// clear it).
+// integrateGo is integrate with noise (and the jumps, if any), a chunk of
+// noise draws at a time (the buffer lives here so that the kernel path does
+// not clear it). Jumps without noise take integrateJumps.
 func (l *LIF) integrateGo(k int64, lo int, V, in []float64, last []int64, spk []bool, spikes []int32) []int32 {
 	var noise [chunk]float64
 	var jump []float64
@@ -165,10 +165,8 @@ func (l *LIF) integrateGo(k int64, lo int, V, in []float64, last []int64, spk []
 	}
 	for a := 0; a < len(V); a += chunk {
 		b := min(a+chunk, len(V))
-		if l.noise != 0 {
-			for j := a; j < b; j++ {
-				noise[j-a] = l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
-			}
+		for j := a; j < b; j++ {
+			noise[j-a] = l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
 		}
 		var jb []float64
 		if jump != nil {

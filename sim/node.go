@@ -1,6 +1,9 @@
 package sim
 
-import "github.com/brainsim/brainsim/internal/guard"
+import (
+	"github.com/brainsim/brainsim/internal/guard"
+	"github.com/brainsim/brainsim/rng"
+)
 
 // Env is what a node learns when a runner prepares it for a run.
 type Env struct {
@@ -193,3 +196,7 @@ type JumpTarget interface {
 type Planner interface {
 	Plan() (what string, n, each int64, ok bool)
 }
+
+// NodeKey returns the random key of the node called name in a network of
+// seed: Env.Key, from which the node derives its streams.
+func NodeKey(seed uint64, name string) uint64 { return rng.String(seed, name) }

@@ -7,7 +7,6 @@ import (
 	"runtime/debug"
 
 	"github.com/brainsim/brainsim/internal/guard"
-	"github.com/brainsim/brainsim/rng"
 )
 
 // Runner steps a network in time. Create it with NewRunner, which builds the
@@ -86,7 +85,7 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 		lo, hi := r.localRange(len(r.bounds))
 		b := partition(lo, hi, threads)
 		r.bounds = append(r.bounds, b)
-		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: b, budget: budget}
+		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: b, budget: budget}
 		if err := p.pop.Init(env); err != nil {
 			return nil, fmt.Errorf("sim: population %q: %w", p.name, err)
 		}
@@ -96,7 +95,7 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	lags := make([]int, len(net.pops))
 	for _, p := range net.projs {
 		name := p.name
-		env := &Env{Dt: dt, Key: rng.String(net.seed, p.name), Bounds: r.bounds[p.post], budget: budget,
+		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: r.bounds[p.post], budget: budget,
 			warn: func(m string) { r.warnings = append(r.warnings, fmt.Sprintf("projection %q: %s", name, m)) }}
 		if err := p.proj.Init(env); err != nil {
 			return nil, fmt.Errorf("sim: projection %q: %w", p.name, err)

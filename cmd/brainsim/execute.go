@@ -163,7 +163,7 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 		return o, nil
 	}
 	t2 := time.Now()
-	files, err := finish(j.out, r, m, rec, o, every, nranks)
+	files, err := finish(j.out, r, m, rec, o, every)
 	if err != nil {
 		return nil, err
 	}
@@ -232,37 +232,33 @@ func checkpoint(dir string, r *sim.Runner, m *rundir.Manifest, rec *recording, e
 
 // finish ends the recording: after an interruption on one rank it writes
 // a checkpoint first and keeps the recording resumable.
-func finish(dir string, r *sim.Runner, m *rundir.Manifest, rec *recording, o *outcome, every float64, nranks int) ([]string, error) {
+func finish(dir string, r *sim.Runner, m *rundir.Manifest, rec *recording, o *outcome, every float64) ([]string, error) {
 	counts := rec.counts()
 	rec.setTotals(r.Step(), r.Dt())
+	ckpt := filepath.Join(dir, rundir.CheckpointFile)
+	if o.stopped != nil {
+		o.noCheckpoint = rundir.WriteFile(ckpt, r.Checkpoint)
+	}
 	var files []string
 	var err error
-	var ckptErr error
-	if o.stopped != nil {
-		ckptErr = rundir.WriteFile(filepath.Join(dir, rundir.CheckpointFile), r.Checkpoint)
-		o.noCheckpoint = ckptErr
-	}
-	if o.stopped != nil && ckptErr == nil {
-		files, o.resumable, err = rec.closeResumable()
+	if o.stopped != nil && o.noCheckpoint == nil {
+		files, err = rec.closeResumable()
+		o.resumable = err == nil
 	} else {
 		files, err = rec.close()
 	}
 	if err != nil {
 		return nil, err
 	}
-	if o.stopped == nil { // complete: nothing to resume
-		if err := os.Remove(filepath.Join(dir, rundir.CheckpointFile)); err != nil && !os.IsNotExist(err) {
+	setProgress(m, r, counts, every)
+	if !o.resumable { // complete, or not resumable: no checkpoint to keep
+		if err := os.Remove(ckpt); err != nil && !os.IsNotExist(err) {
 			return nil, err
 		}
-	}
-	setProgress(m, r, counts, every)
-	if _, err := os.Stat(filepath.Join(dir, rundir.CheckpointFile)); err == nil {
-		files = append(files, rundir.CheckpointFile)
-	}
-	if !o.resumable {
 		m.Checkpoint = nil
+		return files, nil
 	}
-	return files, nil
+	return append(files, rundir.CheckpointFile), nil
 }
 
 // setProgress records in m the steps done, the checkpoint at that step

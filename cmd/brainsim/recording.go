@@ -131,15 +131,12 @@ func (r *recording) abort() {
 
 // closeResumable writes the files of what was recorded and keeps the
 // recording in progress for brainsim resume (record's CloseKeep).
-func (r *recording) closeResumable() (files []string, kept bool, err error) {
+func (r *recording) closeResumable() ([]string, error) {
 	if r.rec == nil {
-		return nil, true, nil
+		return nil, nil
 	}
-	files = r.rec.Files()
-	if err := r.rec.CloseKeep(); err != nil {
-		return nil, true, err
-	}
-	return files, true, nil
+	files := r.rec.Files()
+	return files, r.rec.CloseKeep()
 }
 
 // setTotals records, before the files are written, the duration (ms) and
@@ -151,7 +148,7 @@ func (r *recording) setTotals(steps int64, dt float64) {
 	}
 	r.rec.SetScalar("steps", float64(steps))
 	r.rec.SetScalar("duration", float64(steps)*dt)
-	r.rec.SetScalar("time_unit_s", 0.001)
+	r.rec.SetScalar("time_unit_s", timeUnitS)
 }
 
 // countSink is a sim.Sink that only counts the records of each monitor.

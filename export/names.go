@@ -9,6 +9,11 @@ import (
 // nameRule says which array and entry names the NPZ writer and reader allow.
 const nameRule = `want a relative path of "/"-separated elements, each non-empty and not "." or "..", in UTF-8 without backslashes, colons, NUL or other control characters, and not starting with "/"`
 
+// CheckName reports why name may not name an array of an .npz file (the
+// writer's rule), or nil: for callers that must refuse a name before they
+// start writing.
+func CheckName(name string) error { return checkName(name) }
+
 // checkName reports why name may not name an array or an .npz entry, or nil.
 // The rule keeps an archive from writing outside the directory it is
 // extracted to (by unzip or Python's zipfile) on any system.

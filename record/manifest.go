@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
+	"github.com/brainsim/brainsim/export"
 	"github.com/brainsim/brainsim/sim"
 )
 
@@ -124,8 +126,38 @@ func checkMonitors(mons []sim.MonitorInfo, f Format) error {
 			}
 		}
 	}
+	if f&NPZ != 0 {
+		if err := checkNPZNames(mons); err != nil {
+			return err
+		}
+	}
 	if f&(SONATA|NWB) != 0 {
 		return checkH5Names(mons)
+	}
+	return nil
+}
+
+// metaNames are the metadata arrays of the .npz files (besides
+// "<population>.size" and Meta.Scalars).
+var metaNames = []string{"dt", "seed", "duration", "steps", "time_unit_s"}
+
+// checkNPZNames refuses, before the run, a monitor key whose arrays the
+// .npz writer would refuse at Close, or whose arrays would take the name
+// of a metadata array.
+func checkNPZNames(mons []sim.MonitorInfo) error {
+	for _, m := range mons {
+		arrays := []string{m.Key + ".t", m.Key + ".i"}
+		if !m.Spikes {
+			arrays = []string{m.Key, m.Key + ".t", m.Key + ".index"}
+		}
+		for _, a := range arrays {
+			if err := export.CheckName(a); err != nil {
+				return fmt.Errorf("record: monitor key %q: %w", m.Key, err)
+			}
+			if slices.Contains(metaNames, a) || strings.HasSuffix(a, ".size") {
+				return fmt.Errorf("record: monitor key %q: its array %q would take the name of a metadata array (%s, <population>.size): choose another Monitor.Key", m.Key, a, strings.Join(metaNames, ", "))
+			}
+		}
 	}
 	return nil
 }

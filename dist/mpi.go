@@ -136,7 +136,7 @@ func gather[T int32 | float64](m *MPI, send, recv []T, counts []int, size int64,
 	if rc := call(sp, C.int(len(send)), rp); rc != C.MPI_SUCCESS {
 		return recv, counts, fmt.Errorf("dist: MPI_Allgatherv failed (error %d)", int(rc))
 	}
-	m.stats.Calls += 2
+	m.stats.Calls++ // one collective operation (two MPI calls: counts, values)
 	m.stats.SentBytes += size * int64(len(send))
 	m.stats.RecvBytes += size * int64(total)
 	return recv, m.outCounts(counts), nil

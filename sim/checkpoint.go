@@ -180,7 +180,10 @@ func Restore(net *Network, opt Options, in io.Reader) (*Runner, error) {
 		}
 		for lag := len(h.ring); lag >= 1 && rd.err == nil; lag-- {
 			step := k - int64(lag)
-			buf := h.ring[((step%int64(len(h.ring)))+int64(len(h.ring)))%int64(len(h.ring))][:0]
+			var buf []int32 // before step 0: an empty record
+			if step >= 0 {
+				buf = h.slot(step)
+			}
 			buf = rd.Int32sUpTo("spikes", buf, p.pop.Size())
 			for _, x := range buf {
 				if x < 0 || int(x) >= p.pop.Size() {

@@ -127,6 +127,12 @@ func TestCheckpointRefusals(t *testing.T) {
 	bad[len(bad)/2] ^= 0x10
 	_, err = sim.Restore(stoyNet(t, 50, 7), opt, bytes.NewReader(bad))
 	chk.Err(t, "flipped byte", err, "sim: ")
+	// a flipped bit in a value that still decodes (the last byte before the
+	// 16-byte trailer: the streamed count of E.spike) is caught by the CRC
+	bad = slices.Clone(ck)
+	bad[len(bad)-17] ^= 0x01
+	_, err = sim.Restore(stoyNet(t, 50, 7), opt, bytes.NewReader(bad))
+	chk.Err(t, "flipped value bit", err, "corrupt", "CRC-32")
 	_, err = sim.Restore(stoyNet(t, 50, 7), opt, bytes.NewReader(ck[:len(ck)-3]))
 	chk.Err(t, "truncated", err, "trailer")
 	_, err = sim.Restore(stoyNet(t, 50, 7), opt, bytes.NewReader([]byte("PK\x03\x04 not a checkpoint at all")))

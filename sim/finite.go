@@ -30,11 +30,11 @@ type badValue struct {
 }
 
 // setupFinite prepares the check from the options.
-func (r *Runner) setupFinite() error {
+func (r *Runner) setupFinite() {
 	e := r.opt.FiniteEvery
 	switch {
 	case e < 0:
-		return nil
+		return
 	case e == 0:
 		e = DefaultFiniteEvery
 	}
@@ -48,7 +48,6 @@ func (r *Runner) setupFinite() error {
 		}
 		r.finite.vars = append(r.finite.vars, vs)
 	}
-	return nil
 }
 
 // checkBlock looks for a non-finite value in block b of every population:

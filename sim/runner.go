@@ -126,9 +126,7 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	if err := r.bindMonitors(opt.Monitors); err != nil {
 		return nil, err
 	}
-	if err := r.setupFinite(); err != nil {
-		return nil, err
-	}
+	r.setupFinite()
 	if r.ranks != nil {
 		r.setInterval()
 	}

@@ -30,9 +30,6 @@ func NewBudget(limit int64) *Budget {
 	return &Budget{limit: a, source: "the memory available (MemAvailable in /proc/meminfo)"}
 }
 
-// Limit returns the budget's limit in bytes.
-func (b *Budget) Limit() int64 { return b.limit }
-
 // Used returns the bytes reserved so far.
 func (b *Budget) Used() int64 { return b.used }
 

@@ -1,5 +1,7 @@
 package equations
 
+import "fmt"
+
 // UnitMode says whether a model's quantities carry units.
 type UnitMode uint8
 
@@ -14,6 +16,17 @@ const (
 	// names are not recognised.
 	UnitsNone
 )
+
+// String returns the constant's name: "UnitsChecked" or "UnitsNone".
+func (u UnitMode) String() string {
+	switch u {
+	case UnitsChecked:
+		return "UnitsChecked"
+	case UnitsNone:
+		return "UnitsNone"
+	}
+	return fmt.Sprintf("UnitMode(%d)", uint8(u))
+}
 
 // ModelKind selects the flags a model may use (as Brian2's NeuronGroup and
 // Synapses do).

@@ -69,7 +69,7 @@ var prefixes = map[string]float64{
 	"P": 1e15, "E": 1e18, "Z": 1e21, "Y": 1e24,
 }
 
-// lookupUnit resolves a unit name such as "mV", "nsiemens", "cm2", "kg",
+// lookupUnit resolves a unit name such as "mV", "nsiemens", "cm2" or
 // "kilogram" to its size in SI units and its dimension.
 func lookupUnit(name string) (scale float64, d Dim, ok bool) {
 	if name == "kilogram" {

@@ -164,7 +164,7 @@ func endModel(p sim.Population, units equations.UnitMode) (*equations.Model, err
 	if mo, ok := p.(modelOf); ok && mo.Model() != nil {
 		m := mo.Model()
 		if m.Units != units {
-			return nil, fmt.Errorf("it was defined with Units = %d, the synapse model with %d: use the same unit mode", m.Units, units)
+			return nil, fmt.Errorf("it was defined with Units = %v, but SynapseEquations.Units = %v: use the same unit mode for both", m.Units, units)
 		}
 		return m, nil
 	}

@@ -41,7 +41,11 @@ func (s *System) exact(l *Lowerer) ([]Value, error) {
 		}
 	}
 	if !coupled {
-		return s.expEuler(l)
+		p, err := s.expEuler(l) // uncoupled linear: exponential Euler is exact
+		if err != nil {
+			return nil, fmt.Errorf("exact: %w", err)
+		}
+		return p, nil
 	}
 	if len(perNeuron) > 0 {
 		return nil, fmt.Errorf("exact: the equations are coupled and their coefficients are not constant (%s); give the parameters in them the flags (constant, shared), or use exponential_euler or rk4", strings.Join(perNeuron, ", "))

@@ -13,8 +13,9 @@ import (
 // pass (kernel.CommitStep) writes x's new values, freezes refractory
 // neurons, tests the threshold and, when every reset value is the same
 // for all neurons, resets x — the operations of the general path in the
-// same order, so the results are the same bits. Chunks that receive
-// voltage jumps take the general path.
+// same order, so the results are the same bits. A population that takes
+// voltage jumps (a Jumps accumulator was asked for, by a Delta or a
+// "P.jump" input) takes the general path.
 type eqFast struct {
 	x      int              // the state variable of the threshold
 	gt     bool             // x > c, else x >= c

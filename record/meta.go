@@ -22,9 +22,10 @@ const (
 	NWB
 )
 
-// Meta is the run's metadata, stored with the records: as extra arrays in
-// the .npz files ("dt", "seed", "<population>.size") and as attributes of
-// the HDF5 files.
+// Meta is the run's metadata, stored with the records: as 0-d arrays in
+// the .npz files ("dt", "seed", "<population>.size" and Scalars), as root
+// attributes of the SONATA files, and in the NWB file's
+// session_description.
 type Meta struct {
 	// Dt is the time step in ms; zero takes it from the monitors.
 	Dt float64

@@ -42,7 +42,7 @@ func checkH5Names(mons []sim.MonitorInfo) error {
 }
 
 // h5File writes one HDF5 file through fill, atomically.
-// A SONATA file (sonata) gets the SONATA header and the metadata
+// A SONATA file (sonataFile) gets the SONATA header and the metadata
 // attributes at its root.
 func (r *Recorder) h5File(name string, sonataFile bool, fill func(f *hdf5.Writer) error) (err error) {
 	tmp, err := tempName(r.dir, name)

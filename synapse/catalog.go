@@ -20,7 +20,7 @@ type ModelInfo struct {
 	// constructor signatures (not docstrings) they copy, and their files in
 	// BrainPy 2.8.2.
 	Source string
-	Output string // default output; "" when there is none (Delta writes V, GapJunction adds its own current)
+	Output string // default output; "" when there is none (Delta adds to the post Jumps, or V without them; GapJunction adds its own current)
 	Vars   []string
 	Params []ParamInfo
 }

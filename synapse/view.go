@@ -21,8 +21,10 @@ import (
 //
 // A monitor records a per-synapse variable of a projection through its Var
 // ("E2E.w" with Index a subset of synapse positions): the slice it returns
-// is kept current. Over several ranks a rank's view holds only the synapses
-// onto its own post neurons (the others read 0).
+// is kept current. Over several ranks the views of plastic projections
+// (STDP, FromEquations) hold only the synapses onto the rank's own post
+// neurons (the others read 0); the static views (weights and delays fixed
+// at build) hold them all.
 type Viewer interface {
 	// Synapses returns the pre and post neuron of every synapse (fresh
 	// slices).

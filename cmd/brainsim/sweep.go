@@ -7,12 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"sync"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -108,8 +106,8 @@ func runSweep(cmd *cobra.Command, stdout, stderr io.Writer, path string, specs [
 			return fmt.Errorf("--param %s: %w", p.path, err)
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, in := watchSignals(context.Background()) // as run: a second signal ends the process
+	defer in.stop()
 	rows := make([]sweepRow, n)
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -151,6 +149,9 @@ func runSweep(cmd *cobra.Command, stdout, stderr io.Writer, path string, specs [
 		}
 	}
 	fmt.Fprintf(stdout, "wrote %d points and %s into %s\n", n, rundir.SummaryFile, f.out)
+	if in.signal() != nil {
+		return &exitError{code: in.status(), err: fmt.Errorf("interrupted: %d of %d points did not finish (see the error column of %s)", failed, n, filepath.Join(f.out, rundir.SummaryFile))}
+	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d points failed (see the error column of %s)", failed, n, filepath.Join(f.out, rundir.SummaryFile))
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/brainsim/brainsim/internal/textdist"
 )
 
 // Error is one problem in a model text.
@@ -77,7 +79,7 @@ func suggest(name string, known []string) string {
 	var cs []cand
 	best := min(1+len(name)/3, len(name)-1) // a one-letter name suggests nothing
 	for _, k := range known {
-		d := editDistance(name, k)
+		d := textdist.Distance(name, k)
 		if d == 0 || d > best {
 			continue
 		}
@@ -98,36 +100,4 @@ func suggest(name string, known []string) string {
 		names[i] = c.s
 	}
 	return " (did you mean " + strings.Join(names, " or ") + "?)"
-}
-
-// editDistance is the optimal-string-alignment distance between a and b
-// (Levenshtein plus transpositions of neighbours, on bytes); long
-// names are compared only by length to keep the cost bounded.
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		if len(a) > len(b) {
-			return len(a) - len(b) + 64
-		}
-		return len(b) - len(a) + 64
-	}
-	var prev2, prev, cur [65]int
-	for j := 0; j <= len(b); j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			c = min(c, prev[j]+1, cur[j-1]+1)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				c = min(c, prev2[j-2]+1)
-			}
-			cur[j] = c
-		}
-		prev2, prev = prev, cur
-	}
-	return prev[len(b)]
 }

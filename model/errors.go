@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/brainsim/brainsim/internal/textdist"
 )
 
 // Error is one problem found in a model file: where it is (File, Line and
@@ -74,7 +76,7 @@ func suggest(name string, candidates []string) string {
 		if norm(c) == norm(name) {
 			return fmt.Sprintf("; did you mean %q?", c)
 		}
-		if d := editDistance(strings.ToLower(name), strings.ToLower(c)); d < bestD {
+		if d := textdist.Distance(strings.ToLower(name), strings.ToLower(c)); d < bestD {
 			best, bestD = c, d
 		}
 	}
@@ -82,34 +84,6 @@ func suggest(name string, candidates []string) string {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
 	return ""
-}
-
-// editDistance is the Levenshtein distance between a and b (bytes), with
-// inputs cut to 64 bytes so a huge key costs nothing.
-func editDistance(a, b string) int {
-	if len(a) > 64 {
-		a = a[:64]
-	}
-	if len(b) > 64 {
-		b = b[:64]
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // list formats allowed names for messages: "a, b or c".

@@ -43,6 +43,9 @@ func (b *Budget) Reserve(what string, n, each int64, hint string) error {
 	need, ok := mul(n, each)
 	if !ok || need > b.limit-b.used {
 		msg := fmt.Sprintf("%s: %d × %d bytes = %s", what, n, each, Bytes(need, ok))
+		if n == 1 { // a total (mixed element sizes): no "1 × N bytes"
+			msg = fmt.Sprintf("%s: %s", what, Bytes(need, ok))
+		}
 		if b.used > 0 {
 			msg += fmt.Sprintf(" (on top of %s already reserved)", Bytes(b.used, true))
 		}

@@ -132,3 +132,13 @@ func FuzzMemAvailable(f *testing.F) {
 		}
 	})
 }
+
+// TestReserveTotal: a reservation of one block of bytes is reported as its
+// size alone.
+func TestReserveTotal(t *testing.T) {
+	err := NewBudget(1000).Reserve("kernel: 9000000 synapses", 1, 18_000_000, "")
+	check.Err(t, "total", err, "kernel: 9000000 synapses: 18.0 MB, more than")
+	if err != nil && strings.Contains(err.Error(), "1 × ") {
+		t.Errorf("%v: a total printed as 1 × N", err)
+	}
+}

@@ -50,7 +50,10 @@ func Split(c *connect.CSR, bounds []int, w []float32, reserve Reserve) ([]Rows, 
 	}
 	var bytes int64
 	for b := range out {
-		each := int64(4 + 4) // index (at most 4 bytes) and row offsets' share
+		each := int64(2) // the index, as SplitRows counts it (checkSynapseBytes)
+		if bounds[b+1]-bounds[b] > 1<<16 {
+			each = 4
+		}
 		if w != nil {
 			each += 4
 		}

@@ -73,7 +73,7 @@
 // sim.Sink). Close copies through buffers of 8192 records (about 100 kB)
 // and the HDF5 writer's 64 KiB buffers, except for units.nwb: the Units
 // table needs each neuron's spikes together, so Close reads all spikes
-// back into memory (about 20 bytes per spike and 40 per neuron), refusing
+// back into memory (about 24 bytes per spike at the peak and 40 per neuron), refusing
 // more than SetNWBLimit spikes (DefaultNWBLimit) with an error. A 240 s
 // COBA run recording 20 million spikes and 100 voltage traces peaks at
 // the same resident memory as a 60 s one (TestRSS).

@@ -11,14 +11,14 @@ import (
 )
 
 // DefaultNWBLimit is the default largest number of spikes Close puts into
-// units.nwb (SetNWBLimit): about 1.3 GB of memory at Close.
+// units.nwb (SetNWBLimit): about 1.6 GB of memory at Close.
 const DefaultNWBLimit = 1 << 26
 
 // SetNWBLimit sets the largest number of spikes (all spike monitors
 // together) Close writes to units.nwb; more make Close fail with an error
 // naming the count, before anything is allocated. The NWB Units table
 // stores each neuron's spikes together, so Close reads every spike back
-// into memory: about 20 bytes per spike (times and indices read back,
+// into memory: about 24 bytes per spike at the peak (times and indices read back,
 // plus the per-neuron ordering nwb.Write builds) and 40 bytes per neuron.
 // The spike stream itself (spikes.npz, spikes.h5) has no such limit.
 func (r *Recorder) SetNWBLimit(n int64) { r.nwbLimit = n }
@@ -42,7 +42,7 @@ func (r *Recorder) writeNWB() error {
 		return nil
 	}
 	if total > limit {
-		return fmt.Errorf("record: units.nwb: %d spikes, more than the NWB limit %d (SetNWBLimit; about 20 bytes per spike in memory at Close): use the NPZ or SONATA output", total, limit)
+		return fmt.Errorf("record: units.nwb: %d spikes, more than the NWB limit %d (SetNWBLimit; about 24 bytes per spike in memory at Close): use the NPZ or SONATA output", total, limit)
 	}
 	pops := make([]nwb.Population, 0, len(mons))
 	for _, m := range mons {

@@ -3,6 +3,7 @@ package synapse_test
 import (
 	"math"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/brainsim/brainsim/connect"
@@ -138,4 +139,29 @@ func TestExpectedSynapsesRefusedUpFront(t *testing.T) {
 		return synapse.NewExponential(a, b, connect.FixedProb(0.5), p, synapse.CUBA{})
 	})
 	check.Err(t, "with per-synapse delays", err, "makes about 5e+09 synapses")
+}
+
+// TestDeltaTauRefIgnoredWarns: a deprecated Delta TauRef onto a population
+// that drops jumps itself is ignored, and the runner says so.
+func TestDeltaTauRefIgnoredWarns(t *testing.T) {
+	lp := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 5}
+	pre, _ := neuron.NewLIF(4, lp)
+	post, _ := neuron.NewLIF(4, lp)
+	net := sim.NewNetwork(1)
+	_ = net.Add("A", pre)
+	_ = net.Add("B", post)
+	p := synapse.DefaultDelta()
+	p.TauRef = 5
+	d, err := synapse.NewDelta(pre, post, connect.All2All(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = net.Add("P", d)
+	r, err := sim.NewRunner(net, sim.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := r.Warnings(); len(w) != 1 || !strings.Contains(w[0], `projection "P": Delta TauRef = 5 ms is ignored`) {
+		t.Errorf("warnings %q, want one about the ignored TauRef", w)
+	}
 }

@@ -3,6 +3,7 @@ package initial
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 
 	"github.com/brainsim/brainsim/rng"
 )
@@ -45,7 +46,7 @@ func (n NormalInit) Fill(dst []float64, key uint64) error {
 	if !finite(math.Abs(n.Mean) + 40*n.SD) {
 		return fmt.Errorf("initial: Normal(mean=%v, sd=%v): |mean| + 40·sd must be finite, so that every draw is", n.Mean, n.SD)
 	}
-	r := rng.New(key)
+	r := newStream(key)
 	for i := range dst {
 		dst[i] = n.Mean + n.SD*r.NormFloat64()
 	}
@@ -68,7 +69,7 @@ func (u UniformInit) Fill(dst []float64, key uint64) error {
 	if !finite(u.High - u.Low) {
 		return fmt.Errorf("initial: Uniform(low=%v, high=%v): high − low overflows; the width must be finite", u.Low, u.High)
 	}
-	r := rng.New(key)
+	r := newStream(key)
 	for i := range dst {
 		dst[i] = u.Low + (u.High-u.Low)*r.Float64()
 	}
@@ -123,5 +124,9 @@ func CheckFloat32(field string, w []float32) error {
 	}
 	return nil
 }
+
+// newStream is the sequential stream of key that the random initialisers
+// draw from.
+func newStream(key uint64) *rand.Rand { return rng.New(key) }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

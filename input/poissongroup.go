@@ -25,8 +25,9 @@ import (
 type PoissonGroup struct {
 	sim.Membership // a node belongs to one network
 	n              int
-	rates          []float64 // as constructed
-	rate           []float64 // the state variable
+	off            int       // this rank's share: neurons [off, off+len(rate))
+	rates          []float64 // as constructed (the whole population)
+	rate           []float64 // the state variable of the neurons held here
 	spike          []bool
 	pdt            float64 // dt/1000: rate (Hz) → probability per step
 	key            uint64
@@ -77,8 +78,9 @@ func (g *PoissonGroup) Init(env *sim.Env) error {
 			return fmt.Errorf("input: PoissonGroup rates[%d] = %v Hz: rate·dt/1000 = %v with dt = %v ms: must be <= 1 (at most one spike per step)", i, r, r*g.pdt, env.Dt)
 		}
 	}
-	g.rate = append(g.rate[:0], g.rates...)
-	g.spike = make([]bool, g.n)
+	g.off = env.Offset
+	g.rate = append(g.rate[:0], g.rates[g.off:g.off+env.Local()]...)
+	g.spike = make([]bool, env.Local())
 	g.key = rng.String(env.Key, "spike")
 	return nil
 }
@@ -87,7 +89,7 @@ func (g *PoissonGroup) Init(env *sim.Env) error {
 func (g *PoissonGroup) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	key := rng.Mix(g.key, uint64(k))
 	for i := lo; i < hi; i++ {
-		s := rng.Uniform(key, uint64(i)) < g.rate[i]*g.pdt
+		s := rng.Uniform(key, uint64(g.off+i)) < g.rate[i]*g.pdt
 		g.spike[i] = s
 		if s {
 			spikes = append(spikes, int32(i))

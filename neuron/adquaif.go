@@ -103,10 +103,10 @@ func (m *AdQuaIF) Init(env *sim.Env) error {
 	if err := m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise); err != nil {
 		return err
 	}
-	if err := fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
+	if err := m.fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
 		return err
 	}
-	return fill(m.w, m.p.W0, 0, env.Key, "w0")
+	return m.fill(m.w, m.p.W0, 0, env.Key, "w0")
 }
 
 type adQuaSys struct{ vrest, vc, a, c, tau, tauW float64 }

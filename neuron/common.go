@@ -167,7 +167,8 @@ func advance[S system](s S, t *tableau, dt float64, x vec, in float64, c *phiCac
 // the integrator, the refractory counter and the noise stream.
 type base struct {
 	sim.Membership // a node belongs to one network
-	n              int
+	n              int // neurons of the population
+	off, local     int // this rank's share: neurons [off, off+local), the arrays' length
 	tab            tableau
 	dt             float64
 	input          []float64
@@ -218,9 +219,10 @@ func (b *base) setup(env *sim.Env, method string, tauRef, noise float64) error {
 	}
 	b.tab, _ = methodTableau(method) // checked by the constructor
 	b.dt = env.Dt
-	b.input = make([]float64, b.n)
-	b.spike = make([]bool, b.n)
-	b.last = make([]int64, b.n)
+	b.off, b.local = env.Offset, env.Local()
+	b.input = make([]float64, b.local)
+	b.spike = make([]bool, b.local)
+	b.last = make([]int64, b.local)
 	for i := range b.last {
 		b.last[i] = math.MinInt64 / 2
 	}
@@ -229,25 +231,25 @@ func (b *base) setup(env *sim.Env, method string, tauRef, noise float64) error {
 	b.noiseK = rng.String(env.Key, "noise")
 	b.jump = nil
 	for _, s := range b.vars {
-		*s.v = make([]float64, b.n)
+		*s.v = make([]float64, b.local)
 	}
 	return nil
 }
 
-// xi returns the noise increment σ·√dt·ξ of neuron i at step k (0 without
-// noise): a counter-based draw keyed by (step, neuron), so it does not depend
-// on which worker evaluates it.
+// xi returns the noise increment σ·√dt·ξ of local neuron i at step k (0
+// without noise): a counter-based draw keyed by (step, global neuron), so it
+// depends neither on the worker nor on the rank that evaluates it.
 func (b *base) xi(k int64, i int) float64 {
 	if b.noise == 0 {
 		return 0
 	}
-	return b.noise * rng.Normal(b.noiseK, uint64(k)*uint64(b.n)+uint64(i))
+	return b.noise * rng.Normal(b.noiseK, uint64(k)*uint64(b.n)+uint64(b.off+i))
 }
 
 // Jumps implements synapse.JumpTarget (see LIF.Jumps).
 func (b *base) Jumps() []float64 {
 	if b.jump == nil {
-		b.jump = make([]float64, b.n)
+		b.jump = make([]float64, b.local)
 	}
 	return b.jump
 }
@@ -271,15 +273,17 @@ func (b *base) Size() int { return b.n }
 // Spike implements sim.Population.
 func (b *base) Spike() []bool { return b.spike }
 
-// fill initialises dst from init, or with def when init is nil.
-func fill(dst []float64, init initial.Init, def float64, key uint64, label string) error {
+// fill initialises dst, the model's array of the neurons held here, from
+// init (the values it gives the whole population, from the stream label
+// of key), or with def when init is nil.
+func (b *base) fill(dst []float64, init initial.Init, def float64, key uint64, label string) error {
 	if init == nil {
 		for i := range dst {
 			dst[i] = def
 		}
 		return nil
 	}
-	return init.Fill(dst, rng.String(key, label))
+	return initial.Share(init, dst, rng.String(key, label), b.off, b.n)
 }
 
 // checker validates parameters and keeps every failure, in the order the

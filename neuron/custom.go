@@ -46,7 +46,8 @@ type CustomParams struct {
 // current, spikes go to projections.
 type Custom struct {
 	sim.Membership // a node belongs to one network
-	n              int
+	n              int // neurons of the population
+	local          int // neurons held here (the arrays' length)
 	p              CustomParams
 	vars           [][]float64
 	input          []float64
@@ -99,16 +100,17 @@ func (c *Custom) Size() int { return c.n }
 // Init implements sim.Population: one ODE stepper per block.
 func (c *Custom) Init(env *sim.Env) error {
 	K := len(c.p.Vars)
+	c.local = env.Local()
 	c.vars = make([][]float64, K)
 	for k, name := range c.p.Vars {
-		c.vars[k] = make([]float64, c.n)
+		c.vars[k] = make([]float64, c.local)
 		if in, ok := c.p.Init[name]; ok && in != nil {
-			if err := in.Fill(c.vars[k], rng.String(env.Key, name)); err != nil {
+			if err := initial.Share(in, c.vars[k], rng.String(env.Key, name), env.Offset, c.n); err != nil {
 				return fmt.Errorf("neuron: Custom Init[%q]: %w", name, err)
 			}
 		}
 	}
-	c.input, c.spike = make([]float64, c.n), make([]bool, c.n)
+	c.input, c.spike = make([]float64, c.local), make([]bool, c.local)
 	nb := len(env.Bounds) - 1
 	c.odes, c.buf, c.in = make([]*integrate.ODE, nb), make([][]float64, nb), make([][]float64, nb)
 	for b := 0; b < nb; b++ {
@@ -139,7 +141,7 @@ func (c *Custom) Jumps() []float64 {
 		return nil
 	}
 	if c.jump == nil {
-		c.jump = make([]float64, c.n)
+		c.jump = make([]float64, c.local)
 	}
 	return c.jump
 }

@@ -74,7 +74,9 @@ type EquationParams struct {
 // neuron) and "input"; Var("V") is v when the model calls it v.
 type EqPopulation struct {
 	sim.Membership
-	n      int
+	n      int // neurons of the population
+	off    int // this rank's share: neurons [off, off+local)
+	local  int // the arrays' length
 	p      EquationParams
 	model  *equations.Model
 	method string
@@ -211,7 +213,7 @@ func (q *EqPopulation) Jumps() []float64 {
 		return nil
 	}
 	if q.run.jump == nil {
-		q.run.jump = make([]float64, q.n)
+		q.run.jump = make([]float64, q.local)
 	}
 	return q.run.jump
 }

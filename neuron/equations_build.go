@@ -46,13 +46,17 @@ const never = math.MinInt64 / 2
 // Values and compiles the model for env.Dt.
 func (q *EqPopulation) Init(env *sim.Env) error {
 	L := &q.layout
-	if err := env.Reserve(fmt.Sprintf("FromEquations: %d neurons × %d variables", q.n, len(L.vars)+2), int64(q.n), int64(8*(len(L.vars)+2))); err != nil {
+	q.off, q.local = env.Offset, env.Local()
+	if len(env.Bounds) < 2 {
+		q.off, q.local = 0, q.n
+	}
+	if err := env.Reserve(fmt.Sprintf("FromEquations: %d neurons × %d variables", q.local, len(L.vars)+2), int64(q.local), int64(8*(len(L.vars)+2))); err != nil {
 		return err
 	}
 	q.channels.reset()
-	r := &eqRun{arrays: make([][]float64, len(L.vars)), spike: make([]bool, q.n), last: make([]int64, q.n)}
+	r := &eqRun{arrays: make([][]float64, len(L.vars)), spike: make([]bool, q.local), last: make([]int64, q.local)}
 	for i := range r.arrays {
-		r.arrays[i] = make([]float64, q.n)
+		r.arrays[i] = make([]float64, q.local)
 		if L.vars[i].Name == "input" {
 			r.input = r.arrays[i]
 		}
@@ -75,7 +79,7 @@ func (q *EqPopulation) Init(env *sim.Env) error {
 	}
 	r.bounds = env.Bounds
 	if len(r.bounds) < 2 {
-		r.bounds = []int{0, q.n}
+		r.bounds = []int{0, q.local}
 	}
 	r.blocks = make([]eqBlock, len(r.bounds)-1)
 	for i := range r.blocks {
@@ -197,14 +201,14 @@ func (q *EqPopulation) compileRest(r *eqRun, env *sim.Env, key uint64) error {
 		r.refConst, err = env.Steps("neuron: FromEquations Refractory", c, sim.Round)
 		return err
 	}
-	r.refSteps = make([]int64, q.n) // a period per neuron: evaluate it once
+	r.refSteps = make([]int64, q.local) // a period per neuron: evaluate it once
 	f := p.NewFrame()
-	for a := 0; a < q.n; a += compile.Chunk {
-		e := min(a+compile.Chunk, q.n)
+	for a := 0; a < q.local; a += compile.Chunk {
+		e := min(a+compile.Chunk, q.local)
 		q.bind(f, r, a, e, 0)
-		f.Run(0, a, e-a, q.n)
+		f.Run(0, q.off+a, e-a, q.n)
 		for j, ms := range f.Out(0) {
-			if r.refSteps[a+j], err = env.Steps(fmt.Sprintf("neuron: FromEquations Refractory (neuron %d)", a+j), ms, sim.Round); err != nil {
+			if r.refSteps[a+j], err = env.Steps(fmt.Sprintf("neuron: FromEquations Refractory (neuron %d)", q.off+a+j), ms, sim.Round); err != nil {
 				return err
 			}
 		}

@@ -115,11 +115,17 @@ func (q *EqPopulation) fillValues(arrays [][]float64, key uint64) error {
 			for j := range a {
 				a[j] = x.num
 			}
-		case x.slice != nil:
+		case x.slice != nil && q.layout.vars[i].Shared():
 			copy(a, x.slice)
+		case x.slice != nil:
+			copy(a, x.slice[q.off:])
 		case x.init != nil:
 			name := q.layout.vars[i].Name
-			if err := x.init.Fill(a, rng.String(key, "Values."+name)); err != nil {
+			part, off := a, q.off
+			if q.layout.vars[i].Shared() { // one value, read at [0]: the whole population's first
+				part, off = a[:min(len(a), 1)], 0
+			}
+			if err := initial.Share(x.init, part, rng.String(key, "Values."+name), off, q.n); err != nil {
 				return fmt.Errorf("neuron: FromEquations Values[%q]: %w", name, err)
 			}
 		}

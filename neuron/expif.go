@@ -102,7 +102,7 @@ func (m *ExpIF) Init(env *sim.Env) error {
 	if err := m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise); err != nil {
 		return err
 	}
-	return fill(m.v, m.p.V0, 0, env.Key, "V0")
+	return m.fill(m.v, m.p.V0, 0, env.Key, "V0")
 }
 
 type expIFSys struct{ vrest, vt, dT, r, tau float64 }

@@ -90,10 +90,10 @@ func (m *FHN) Init(env *sim.Env) error {
 	if err := m.setup(env, m.p.Method, 0, m.p.Noise); err != nil {
 		return err
 	}
-	if err := fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
+	if err := m.fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
 		return err
 	}
-	return fill(m.w, m.p.W0, 0, env.Key, "w0")
+	return m.fill(m.w, m.p.W0, 0, env.Key, "w0")
 }
 
 type fhnSys struct{ a, b, tau float64 }

@@ -130,16 +130,16 @@ func (m *GIF) Init(env *sim.Env) error {
 	if err := m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise); err != nil {
 		return err
 	}
-	if err := fill(m.v, m.p.V0, -70, env.Key, "V0"); err != nil {
+	if err := m.fill(m.v, m.p.V0, -70, env.Key, "V0"); err != nil {
 		return err
 	}
-	if err := fill(m.vth, m.p.VTh0, -50, env.Key, "V_th0"); err != nil {
+	if err := m.fill(m.vth, m.p.VTh0, -50, env.Key, "V_th0"); err != nil {
 		return err
 	}
-	if err := fill(m.i1, m.p.I1Init, 0, env.Key, "I10"); err != nil {
+	if err := m.fill(m.i1, m.p.I1Init, 0, env.Key, "I10"); err != nil {
 		return err
 	}
-	return fill(m.i2, m.p.I2Init, 0, env.Key, "I20")
+	return m.fill(m.i2, m.p.I2Init, 0, env.Key, "I20")
 }
 
 // gifSys orders the state as (V, V_th, I1, I2).

@@ -128,7 +128,7 @@ func (m *HH) Init(env *sim.Env) error {
 	if v0 == nil {
 		v0 = initial.Uniform(-70, -60)
 	}
-	if err := v0.Fill(m.v, rngKey(env.Key, "V0")); err != nil {
+	if err := m.fill(m.v, v0, 0, env.Key, "V0"); err != nil {
 		return err
 	}
 	for i, v := range m.v {
@@ -141,7 +141,7 @@ func (m *HH) Init(env *sim.Env) error {
 		label string
 	}{{m.p.M0, m.gm, "m0"}, {m.p.H0, m.gh, "h0"}, {m.p.N0, m.gn, "n0"}} {
 		if g.init != nil {
-			if err := g.init.Fill(g.dst, rngKey(env.Key, g.label)); err != nil {
+			if err := m.fill(g.dst, g.init, 0, env.Key, g.label); err != nil {
 				return err
 			}
 		}

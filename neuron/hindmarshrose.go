@@ -104,13 +104,13 @@ func (m *HindmarshRose) Init(env *sim.Env) error {
 	if err := m.setup(env, m.p.Method, 0, m.p.Noise); err != nil {
 		return err
 	}
-	if err := fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
+	if err := m.fill(m.v, m.p.V0, 0, env.Key, "V0"); err != nil {
 		return err
 	}
-	if err := fill(m.y, m.p.Y0, -10, env.Key, "y0"); err != nil {
+	if err := m.fill(m.y, m.p.Y0, -10, env.Key, "y0"); err != nil {
 		return err
 	}
-	return fill(m.z, m.p.Z0, 0, env.Key, "z0")
+	return m.fill(m.z, m.p.Z0, 0, env.Key, "z0")
 }
 
 type hrSys struct{ a, b, c, d, r, s, vrest float64 }

@@ -107,7 +107,7 @@ func (m *Izhikevich) Init(env *sim.Env) error {
 	if err := m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise); err != nil {
 		return err
 	}
-	if err := fill(m.v, m.p.V0, -70, env.Key, "V0"); err != nil {
+	if err := m.fill(m.v, m.p.V0, -70, env.Key, "V0"); err != nil {
 		return err
 	}
 	if m.p.U0 == nil {
@@ -116,7 +116,7 @@ func (m *Izhikevich) Init(env *sim.Env) error {
 		}
 		return nil
 	}
-	return fill(m.u, m.p.U0, 0, env.Key, "u0")
+	return m.fill(m.u, m.p.U0, 0, env.Key, "u0")
 }
 
 type izhSys struct{ a, b, p1, p2, p3 float64 }

@@ -92,7 +92,7 @@ func (m *LeakyIntegrator) Init(env *sim.Env) error {
 	if err := m.setup(env, "", 0, m.p.Noise); err != nil {
 		return err
 	}
-	return fill(m.v, m.p.V0, 0, env.Key, "V0")
+	return m.fill(m.v, m.p.V0, 0, env.Key, "V0")
 }
 
 // Update implements sim.Population.

@@ -43,7 +43,8 @@ type LIFParams struct {
 // delta inputs).
 type LIF struct {
 	sim.Membership // a node belongs to one network
-	n              int
+	n              int // neurons of the population
+	off, local     int // this rank's share: neurons [off, off+local), the arrays' length
 	p              LIFParams
 	v              []float64
 	input          []float64
@@ -106,14 +107,15 @@ func (l *LIF) Init(env *sim.Env) error {
 	l.noiseK = rng.String(env.Key, "noise")
 	l.jump = nil
 	l.reset()
-	l.v = make([]float64, l.n)
-	l.input = make([]float64, l.n)
-	l.spike = make([]bool, l.n)
-	l.last = make([]int64, l.n)
+	l.off, l.local = env.Offset, env.Local()
+	l.v = make([]float64, l.local)
+	l.input = make([]float64, l.local)
+	l.spike = make([]bool, l.local)
+	l.last = make([]int64, l.local)
 	for i := range l.last {
 		l.last[i] = math.MinInt64 / 2
 	}
-	return l.p.V0.Fill(l.v, rng.String(env.Key, "V0"))
+	return initial.Share(l.p.V0, l.v, rng.String(env.Key, "V0"), l.off, l.n)
 }
 
 // Update implements sim.Population: the hosted channels' currents are
@@ -166,7 +168,7 @@ func (l *LIF) integrateGo(k int64, lo int, V, in []float64, last []int64, spk []
 	for a := 0; a < len(V); a += chunk {
 		b := min(a+chunk, len(V))
 		for j := a; j < b; j++ {
-			noise[j-a] = l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(lo+j))
+			noise[j-a] = l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(l.off+lo+j))
 		}
 		var jb []float64
 		if jump != nil {

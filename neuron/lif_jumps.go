@@ -16,7 +16,7 @@ import (
 // and keeps its fast path.
 func (l *LIF) Jumps() []float64 {
 	if l.jump == nil {
-		l.jump = make([]float64, l.n)
+		l.jump = make([]float64, l.local)
 	}
 	return l.jump
 }

@@ -120,10 +120,10 @@ func (m *MorrisLecar) Init(env *sim.Env) error {
 	if v0 == nil {
 		v0 = initial.Uniform(-70, -60)
 	}
-	if err := v0.Fill(m.v, rngKey(env.Key, "V0")); err != nil {
+	if err := m.fill(m.v, v0, 0, env.Key, "V0"); err != nil {
 		return err
 	}
-	return fill(m.w, m.p.W0, 0.02, env.Key, "W0")
+	return m.fill(m.w, m.p.W0, 0.02, env.Key, "W0")
 }
 
 type mlSys struct{ MorrisLecarParams }

@@ -99,7 +99,7 @@ func (m *QuaIF) Init(env *sim.Env) error {
 	if err := m.setup(env, m.p.Method, m.p.TauRef, m.p.Noise); err != nil {
 		return err
 	}
-	return fill(m.v, m.p.V0, 0, env.Key, "V0")
+	return m.fill(m.v, m.p.V0, 0, env.Key, "V0")
 }
 
 type quaIFSys struct{ vrest, vc, c, r, tau float64 }

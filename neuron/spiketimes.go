@@ -14,10 +14,10 @@ import (
 type SpikeTimes struct {
 	sim.Membership // a node belongs to one network
 	n              int
-	idx            []int32
+	idx            []int32 // every event's neuron (global indices)
 	times          []float64
 	steps          []int64 // event steps, sorted with idx
-	order          []int32 // event neuron indices sorted by (step, index)
+	order          []int32 // event neuron indices sorted by (step, index), local to this rank's share
 	spike          []bool
 }
 
@@ -54,13 +54,16 @@ func (s *SpikeTimes) Init(env *sim.Env) error {
 		k int64
 		i int32
 	}
-	evs := make([]ev, len(s.idx))
-	for q := range evs {
+	lo, hi := env.Offset, env.Offset+env.Local()
+	evs := make([]ev, 0, len(s.idx))
+	for q, i := range s.idx {
 		k, err := env.Steps(fmt.Sprintf("neuron: SpikeTimes time %d", q), s.times[q], sim.Ceil)
 		if err != nil {
 			return err
 		}
-		evs[q] = ev{k, s.idx[q]}
+		if int(i) >= lo && int(i) < hi { // the events of this rank's neurons
+			evs = append(evs, ev{k, i - int32(lo)})
+		}
 	}
 	sort.Slice(evs, func(a, b int) bool {
 		if evs[a].k != evs[b].k {
@@ -72,7 +75,7 @@ func (s *SpikeTimes) Init(env *sim.Env) error {
 	for q, e := range evs {
 		s.steps[q], s.order[q] = e.k, e.i
 	}
-	s.spike = make([]bool, s.n)
+	s.spike = make([]bool, env.Local())
 	return nil
 }
 

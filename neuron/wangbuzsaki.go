@@ -106,13 +106,13 @@ func (m *WangBuzsaki) Init(env *sim.Env) error {
 	if err := m.setup(env, m.p.Method, 0, m.p.Noise); err != nil {
 		return err
 	}
-	if err := fill(m.v, m.p.V0, -65, env.Key, "V0"); err != nil {
+	if err := m.fill(m.v, m.p.V0, -65, env.Key, "V0"); err != nil {
 		return err
 	}
-	if err := fill(m.gh, m.p.H0, 0.6, env.Key, "h0"); err != nil {
+	if err := m.fill(m.gh, m.p.H0, 0.6, env.Key, "h0"); err != nil {
 		return err
 	}
-	return fill(m.gn, m.p.N0, 0.32, env.Key, "n0")
+	return m.fill(m.gn, m.p.N0, 0.32, env.Key, "n0")
 }
 
 // bernoulliX returns g(x) = x/(1 − e^{−x}) and g'(x), regular at x = 0

@@ -93,7 +93,7 @@ func (r *Runner) writeState(w *StateWriter) error {
 		if !ok {
 			return fmt.Errorf("sim: Checkpoint: population %q (%T) does not implement sim.Stateful", p.name, p.pop)
 		}
-		w.node, w.split = p.name, splitBy(i, p.pop.Size(), -1, 0)
+		w.node, w.split, w.axisSet = p.name, splitBy(i, r.local(i), -1, 0), false
 		s.SaveState(w)
 		w.split = func(int) int { return splitSame }
 		h := r.hist[i]
@@ -114,9 +114,10 @@ func (r *Runner) writeState(w *StateWriter) error {
 		if ss, ok := p.proj.(SynapseStateful); ok && ss.PerSynapseState() && r.ranks != nil {
 			return fmt.Errorf("sim: Checkpoint: projection %q keeps per-synapse state (plastic weights), which cannot be merged over %d ranks yet: checkpoint it on one rank", p.name, r.ranks.size)
 		}
-		w.node = p.name
-		w.split = splitBy(p.post, p.proj.Post().Size(), p.pre, p.proj.Pre().Size())
+		w.node, w.axisSet = p.name, false
+		w.split = splitBy(p.post, r.local(p.post), p.pre, p.proj.Pre().Size())
 		s.SaveState(w)
+		w.axisSet = false
 	}
 	w.split = func(int) int { return splitSame }
 	for i, in := range r.inputs {
@@ -172,8 +173,9 @@ func Restore(net *Network, opt Options, in io.Reader) (*Runner, error) {
 		if !ok {
 			return nil, fmt.Errorf("sim: Restore: population %q (%T) does not implement sim.Stateful", p.name, p.pop)
 		}
-		rd.node = p.name
+		rd.node, rd.window = p.name, r.window(i)
 		s.LoadState(rd)
+		rd.window = nil
 		h := r.hist[i]
 		if l := rd.Uint64("delay ring"); rd.err == nil && l != uint64(len(h.ring)) {
 			return nil, fmt.Errorf("sim: Restore: population %q: delay ring of %d steps, the network has %d", p.name, l, len(h.ring))
@@ -200,8 +202,9 @@ func Restore(net *Network, opt Options, in io.Reader) (*Runner, error) {
 		if !ok {
 			return nil, fmt.Errorf("sim: Restore: projection %q (%T) does not implement sim.Stateful", p.name, p.proj)
 		}
-		rd.node = p.name
+		rd.node, rd.window = p.name, r.window(p.post)
 		s.LoadState(rd)
+		rd.window = nil
 	}
 	for i, in := range r.inputs {
 		if s, ok := in.src.(Stateful); ok {
@@ -230,6 +233,20 @@ func Restore(net *Network, opt Options, in io.Reader) (*Runner, error) {
 		h.k = k
 	}
 	return r, nil
+}
+
+// local returns the number of neurons of population p held here.
+func (r *Runner) local(p int) int { return r.bounds[p][len(r.bounds[p])-1] }
+
+// window returns, over ranks, how a record of the whole population p (as
+// a checkpoint holds it) maps onto the share held here, or nil on one
+// rank.
+func (r *Runner) window(p int) func(c, n int) (int, bool) {
+	if r.ranks == nil {
+		return nil
+	}
+	size, local, off := r.net.pops[p].pop.Size(), r.local(p), r.offs[p]
+	return func(c, n int) (int, bool) { return off, c == size && n == local }
 }
 
 // fingerprints describes what defines the model, one line per item: the

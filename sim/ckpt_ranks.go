@@ -22,8 +22,9 @@ const (
 )
 
 // splitBy returns the split rule of a node whose arrays are indexed by the
-// neurons of population own (size nOwn), or, for a projection, replicated
-// when indexed by its pre population (size nPre; pre < 0: none).
+// neurons of population own (nOwn of them held here), or, for a
+// projection, replicated when indexed by its pre population (size nPre;
+// pre < 0: none). StateWriter.SetAxis overrides it.
 func splitBy(own, nOwn, pre, nPre int) func(int) int {
 	return func(n int) int {
 		switch {
@@ -44,8 +45,9 @@ type rawRecord struct {
 }
 
 // mergeStates gathers every rank's checkpoint body and returns, on every
-// rank, the merged body: for each record, each neuron's value from its
-// owner. splits are this rank's split rules, one per record.
+// rank, the merged body: for each record per neuron, the ranks' shares in
+// rank order (ranks hold ascending ranges); for the others, rank 0's.
+// splits are this rank's split rules, one per record.
 func (r *Runner) mergeStates(body []byte, splits []int) ([]byte, error) {
 	rk := r.ranks
 	send := make([]int32, 0, len(body)/4+2)
@@ -77,21 +79,29 @@ func (r *Runner) mergeStates(body []byte, splits []int) ([]byte, error) {
 	bw := bufio.NewWriter(&out)
 	w := &StateWriter{w: bw}
 	for i, rec := range streams[rk.rank] {
+		sp := splits[i]
 		for q := range streams {
-			if o := streams[q]; i >= len(o) || o[i].kind != rec.kind || o[i].name != rec.name || len(o[i].vals) != len(rec.vals) {
-				return nil, fmt.Errorf("sim: Checkpoint: record %d (%q, %d values) differs between ranks %d and %d: a node keeps per-synapse state, which cannot be merged over ranks yet", i, rec.name, len(rec.vals), rk.rank, q)
+			o := streams[q]
+			if i >= len(o) || o[i].kind != rec.kind || o[i].name != rec.name {
+				return nil, fmt.Errorf("sim: Checkpoint: record %d (%q) differs between ranks %d and %d: the ranks hold different models", i, rec.name, rk.rank, q)
+			}
+			want := len(rec.vals)
+			if sp >= 0 {
+				lo, hi := dist.Range(r.net.pops[sp].pop.Size(), q, rk.size)
+				want = hi - lo
+			}
+			if len(o[i].vals) != want {
+				return nil, fmt.Errorf("sim: Checkpoint: record %d (%q) holds %d values on rank %d, %d were expected: a node keeps per-synapse state, which cannot be merged over ranks yet", i, rec.name, len(o[i].vals), q, want)
 			}
 		}
 		merged := rec.vals
-		switch sp := splits[i]; {
+		switch {
 		case sp == splitNone:
 			return nil, fmt.Errorf("sim: Checkpoint: record %q of %d values is per-synapse state, which cannot be merged over ranks yet", rec.name, len(rec.vals))
 		case sp >= 0:
-			merged = make([]uint64, len(rec.vals))
-			n := r.net.pops[sp].pop.Size()
+			merged = make([]uint64, 0, r.net.pops[sp].pop.Size())
 			for q := range streams {
-				lo, hi := dist.Range(n, q, rk.size)
-				copy(merged[lo:hi], streams[q][i].vals[lo:hi])
+				merged = append(merged, streams[q][i].vals...)
 			}
 		default:
 			merged = streams[0][i].vals

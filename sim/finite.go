@@ -39,10 +39,10 @@ func (r *Runner) setupFinite() {
 		e = DefaultFiniteEvery
 	}
 	r.finite = &finiteCheck{every: int64(e), found: make([]badValue, r.threads)}
-	for _, p := range r.net.pops {
+	for i, p := range r.net.pops {
 		var vs []namedVar
 		for _, name := range p.pop.VarNames() {
-			if v := p.pop.Var(name); name != "input" && len(v) == p.pop.Size() {
+			if v := p.pop.Var(name); name != "input" && len(v) == r.bounds[i][len(r.bounds[i])-1] {
 				vs = append(vs, namedVar{name, v})
 			}
 		}
@@ -68,7 +68,7 @@ func (r *Runner) checkBlock(b int) {
 			}
 			for i := lo; i < hi; i++ {
 				if x := nv.v[i]; math.IsNaN(x) || math.IsInf(x, 0) {
-					f.found[b] = badValue{p, i, nv.name, x}
+					f.found[b] = badValue{p, r.offs[p] + i, nv.name, x}
 					return
 				}
 			}

@@ -16,10 +16,10 @@ type boundInput struct {
 	pop    int
 	target []float64
 	op     string
-	values []float64               // per-neuron constants, or nil
+	values []float64               // per-neuron constants (the whole population), or nil
 	fn     func(t float64) float64 // or nil
 	src    Source                  // or nil
-	buf    []float64               // src values, population-sized
+	buf    []float64               // src values of the neurons held here
 	cur    float64                 // the scalar for this step
 }
 
@@ -84,7 +84,7 @@ func (r *Runner) bindInputs(in []Input) error {
 			kind = 1
 		case x.Source != nil:
 			kind = 2
-			b.buf = make([]float64, p.Size())
+			b.buf = make([]float64, len(target))
 		}
 		rs = append(rs, ranked{b, kind, rank})
 	}
@@ -104,7 +104,7 @@ func (r *Runner) bindInputs(in []Input) error {
 	for i := range r.inputs {
 		in := &r.inputs[i]
 		buf := r.clear[in.pop]
-		if seen[in.pop] || buf == nil || &in.target[0] != &buf[0] {
+		if seen[in.pop] || len(buf) == 0 || len(in.target) == 0 || &in.target[0] != &buf[0] {
 			continue
 		}
 		seen[in.pop] = true
@@ -153,16 +153,19 @@ func (r *Runner) inputTargets() []string {
 	return s
 }
 
-// apply applies the input of step k to neurons [lo, hi) of its population.
-func (b *boundInput) apply(k int64, t float64, lo, hi int) {
+// apply applies the input of step k to the neurons [lo, hi) (local
+// indices; off is the global index of local neuron 0) of its population.
+func (b *boundInput) apply(k int64, t float64, lo, hi, off int) {
 	x := b.target[lo:hi]
-	v := b.values
-	if b.src != nil {
-		b.src.Values(k, t, lo, hi, b.buf[lo:hi])
-		v = b.buf
+	var v []float64
+	switch {
+	case b.src != nil:
+		v = b.buf[lo:hi]
+		b.src.Values(k, t, off+lo, off+hi, v)
+	case b.values != nil:
+		v = b.values[off+lo : off+hi]
 	}
 	if v != nil {
-		v := v[lo:hi]
 		switch b.op {
 		case "=":
 			copy(x, v)

@@ -13,7 +13,8 @@ type boundMonitor struct {
 	pop   int // spike monitors: population index; -1 for traces
 	size  int
 	mask  []bool
-	src   []float64
+	src   []float64 // the variable's values held here
+	off   int       // the global index of src[0] (src is per neuron of a split population)
 	index []int
 	every int64
 	spk   *SpikeRecord
@@ -45,6 +46,7 @@ func (r *Runner) bindMonitors(ms []Monitor) error {
 		}
 		b := boundMonitor{key: key, pop: -1, every: int64(max(m.Every, 1))}
 		var size int
+		owner := -1 // the population whose neurons the variable is indexed by
 		if pi := r.popIndex(node); pi >= 0 && v == "spike" {
 			b.pop, size = pi, r.net.pops[pi].pop.Size()
 		} else {
@@ -53,6 +55,10 @@ func (r *Runner) bindMonitors(ms []Monitor) error {
 				return fmt.Errorf("sim: Monitors[%d].Name = %q: no such variable; valid names: %s", n, m.Name, strings.Join(r.monitorNames(), ", "))
 			}
 			size = len(b.src)
+			owner = r.varOwner(node, v, len(b.src))
+			if owner >= 0 {
+				b.off, size = r.offs[owner], r.net.pops[owner].pop.Size()
+			}
 		}
 		for c, i := range m.Index {
 			if i < 0 || i >= size {
@@ -77,18 +83,56 @@ func (r *Runner) bindMonitors(ms []Monitor) error {
 		}
 		b.size = size
 		if r.ranks != nil && b.pop < 0 {
-			pop := r.popIndex(node)
-			if pj := r.net.Projection(node); pop < 0 && pj != nil && len(b.src) == pj.Post().Size() {
-				pop = r.net.popIndex(pj.Post())
-			}
-			if pop < 0 {
+			if owner < 0 && r.varAxis(node, v, len(b.src)) == AxisSynapse {
 				return fmt.Errorf("sim: Monitors[%d].Name = %q: a per-synapse variable cannot be recorded over %d ranks yet", n, m.Name, r.ranks.size)
 			}
-			r.traceOwners(&b, pop)
+			r.traceOwners(&b, owner)
 		}
 		r.mons = append(r.mons, b)
 	}
 	return nil
+}
+
+// varAxis returns the axis of variable v of projection node (whose
+// variable has n values here), AxisPost for a population's variable.
+func (r *Runner) varAxis(node, v string, n int) Axis {
+	i := r.projIndex(node)
+	if i < 0 {
+		return AxisPost
+	}
+	p := r.net.projs[i]
+	if a, ok := p.proj.(AxisReporter); ok {
+		return a.VarAxis(v)
+	}
+	switch n {
+	case r.bounds[p.post][len(r.bounds[p.post])-1]:
+		return AxisPost
+	case p.proj.Pre().Size():
+		return AxisPre
+	}
+	return AxisSynapse
+}
+
+// varOwner returns the population whose neurons (the share held here)
+// index variable v of node (n values), or -1 for a projection's variable
+// per pre neuron or per synapse.
+func (r *Runner) varOwner(node, v string, n int) int {
+	if pi := r.popIndex(node); pi >= 0 {
+		return pi
+	}
+	if r.varAxis(node, v, n) == AxisPost {
+		return r.net.projs[r.projIndex(node)].post
+	}
+	return -1
+}
+
+func (r *Runner) projIndex(name string) int {
+	for i, p := range r.net.projs {
+		if p.name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 func (r *Runner) varOf(node, v string) []float64 {
@@ -161,7 +205,7 @@ func (r *Runner) recordSrc(m *boundMonitor, k int64, t float64) error {
 	}
 	m.tr.T = append(m.tr.T, t)
 	for _, i := range m.index {
-		m.tr.Data = append(m.tr.Data, m.src[i])
+		m.tr.Data = append(m.tr.Data, m.src[i-m.off])
 	}
 	return nil
 }

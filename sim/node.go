@@ -16,12 +16,22 @@ type Env struct {
 	// (key, counter) for draws in Update, which must not depend on the worker
 	// that evaluates them.
 	Key uint64
-	// Bounds partitions the neurons a node writes to (the population itself,
-	// or a projection's post population) into contiguous blocks: block b is
-	// [Bounds[b], Bounds[b+1]). Each block is updated by one worker, so
-	// nothing written in block b may be read or written by another block in
-	// the same step.
+	// Bounds partitions the neurons a node holds (of the population itself,
+	// or of a projection's post population) into contiguous blocks, in the
+	// node's own indices: block b is [Bounds[b], Bounds[b+1]), Bounds[0] is
+	// 0 and Bounds[len(Bounds)-1] is Local(). Each block is updated by one
+	// worker, so nothing written in block b may be read or written by
+	// another block in the same step.
 	Bounds []int
+	// Offset is the index, in the whole population, of the node's neuron 0.
+	// A network split over ranks gives each rank a contiguous share of
+	// every population; a node holds only that share, [Offset,
+	// Offset+Local()), allocates its per-neuron arrays for Local() neurons
+	// and indexes them by neuron − Offset. What is keyed by a neuron's
+	// identity (random draws, initial values, spike times given per
+	// neuron) uses the global index, local index + Offset, so that every
+	// layout of ranks computes the same values. 0 on one rank.
+	Offset int
 
 	budget *guard.Budget
 	warn   func(string)
@@ -35,10 +45,29 @@ func (e *Env) Warn(msg string) {
 	}
 }
 
-// Partial reports whether Bounds cover only part of n neurons: the network
-// is split over ranks and this node builds one rank's share.
+// Partial reports whether the node holds only part of n neurons: the
+// network is split over ranks and this node builds one rank's share.
 func (e *Env) Partial(n int) bool {
-	return len(e.Bounds) > 0 && (e.Bounds[0] != 0 || e.Bounds[len(e.Bounds)-1] != n)
+	return e.Offset != 0 || e.Local() != n
+}
+
+// Local returns the number of neurons the node holds, Bounds[len-1] (0
+// without Bounds).
+func (e *Env) Local() int {
+	if len(e.Bounds) == 0 {
+		return 0
+	}
+	return e.Bounds[len(e.Bounds)-1]
+}
+
+// Global returns Bounds in the indices of the whole population (each plus
+// Offset), as connectors and kernel splits take them.
+func (e *Env) Global() []int {
+	g := make([]int, len(e.Bounds))
+	for i, b := range e.Bounds {
+		g[i] = b + e.Offset
+	}
+	return g
 }
 
 // Rounding says how Env.Steps turns a duration into whole steps.
@@ -85,16 +114,19 @@ type Population interface {
 	// Init allocates and initialises the state for a run with env.Dt. It is
 	// called once by NewRunner, before any Update, and resets the state.
 	Init(env *Env) error
-	// Update advances neurons [lo, hi) by one step: step index k at time t
+	// Update advances the neurons [lo, hi) of the population's arrays (its
+	// own indices, see Env.Offset) by one step: step index k at time t
 	// (ms). It reads the input accumulated for the step, integrates, applies
-	// the threshold and reset, sets Spike()[lo:hi], appends the indices of the
-	// neurons that spiked (ascending) to spikes and returns the result.
+	// the threshold and reset, sets Spike()[lo:hi], appends the indices
+	// (ascending, in the same local indices) of the neurons that spiked to
+	// spikes and returns the result; the runner adds Env.Offset.
 	Update(k int64, t float64, lo, hi int, spikes []int32) []int32
-	// Var returns the float64 variable name (length Size), or nil.
+	// Var returns the float64 variable name, one value per neuron the
+	// population holds (Env.Local(): Size() on one rank), or nil.
 	Var(name string) []float64
 	// VarNames lists the variables Var accepts.
 	VarNames() []string
-	// Spike returns the spike flags of the latest step (length Size).
+	// Spike returns the spike flags of the latest step (length Env.Local()).
 	Spike() []bool
 }
 
@@ -114,18 +146,48 @@ type Projection interface {
 	Pre() Population
 	Post() Population
 	// Init builds connectivity and state for a run; env.Bounds is the block
-	// partition of the post population. Pre and Post are initialised first.
+	// partition of the post neurons the projection holds (env.Offset: the
+	// rank's first post neuron), which it builds the synapses onto. Pre and
+	// Post are initialised first.
 	Init(env *Env) error
 	// MaxLag returns the largest spike latency in steps (>= 1) the projection
 	// reads through History.At; valid after Init.
 	MaxLag() int
-	// Update runs step k for post block b, the post neurons [lo, hi): it
-	// reads pre spikes from hist and post state of that block only, and adds
-	// to the post population's input in that block.
+	// Update runs step k for post block b, the post neurons [lo, hi) in the
+	// local indices of Env.Bounds (the post population's arrays use the
+	// same ones): it reads pre spikes (global pre indices) from hist and
+	// post state of that block only, and adds to the post population's
+	// input in that block.
 	Update(k int64, b, lo, hi int, hist History)
-	// Var and VarNames expose post-sized or synapse-sized state to monitors.
+	// Var and VarNames expose state to monitors: per post neuron held
+	// (length Env.Local()), per pre neuron (length Pre().Size(), the same
+	// on every rank) or per synapse.
 	Var(name string) []float64
 	VarNames() []string
+}
+
+// Axis says what a projection's variable (Projection.Var) is indexed by.
+type Axis int
+
+// The axes of a projection's variables.
+const (
+	// AxisPost: one value per post neuron the projection holds
+	// (Env.Local()), such as a conductance.
+	AxisPost Axis = iota
+	// AxisPre: one value per pre neuron (Pre().Size()), the same on every
+	// rank, such as short-term plasticity's resources or STDP's pre trace.
+	AxisPre
+	// AxisSynapse: one value per synapse the projection holds, such as a
+	// plastic weight.
+	AxisSynapse
+)
+
+// AxisReporter is implemented by projections that say what each variable
+// of Var is indexed by. Without it, the runner takes a variable of
+// Env.Local() values as per post neuron, one of Pre().Size() values as per
+// pre neuron and any other as per synapse.
+type AxisReporter interface {
+	VarAxis(name string) Axis
 }
 
 // PreStateReader is implemented by projections that read the pre
@@ -138,8 +200,10 @@ type PreStateReader interface {
 }
 
 // Source produces one value per neuron every step, such as a Poisson
-// current. Values fills dst (the neurons [lo, hi) of the target) for step k
-// at time t; it is called concurrently for different blocks, so it must
+// current. Values fills dst (the neurons [lo, hi) of the target, in the
+// indices of the whole population, so that a value keyed by the neuron
+// does not depend on the ranks) for step k at time t; it is called
+// concurrently for different blocks, so it must
 // depend only on its arguments and immutable state (use counter-based
 // random draws keyed by step and neuron).
 type Source interface {

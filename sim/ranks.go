@@ -120,7 +120,7 @@ func (r *Runner) rankStep(k int64, local error) error {
 	for i := range r.mons {
 		if m := &r.mons[i]; m.pop < 0 && k%m.every == 0 {
 			for _, c := range m.cols[rk.rank] {
-				rk.fsend = append(rk.fsend, m.src[m.index[c]])
+				rk.fsend = append(rk.fsend, m.src[m.index[c]-m.off])
 			}
 		}
 	}
@@ -243,10 +243,17 @@ func (r *Runner) deliverStep(k int64) error {
 }
 
 // traceOwners sets m.cols: per rank, the columns of the trace whose neuron
-// that rank owns, pop being the population the variable belongs to.
+// that rank owns, pop being the population the variable belongs to (-1: a
+// variable every rank holds whole, sent by rank 0).
 func (r *Runner) traceOwners(m *boundMonitor, pop int) {
 	rk := r.ranks
 	m.cols = make([][]int, rk.size)
+	if pop < 0 {
+		for c := range m.index {
+			m.cols[0] = append(m.cols[0], c)
+		}
+		return
+	}
 	n := r.net.pops[pop].pop.Size()
 	for c, i := range m.index {
 		q := 0

@@ -19,7 +19,8 @@ type Runner struct {
 	k       int64 // index of the next step
 	t       float64
 
-	bounds    [][]int     // per population, block boundaries
+	bounds    [][]int     // per population, block boundaries (local indices)
+	offs      []int       // per population, the global index of its local neuron 0
 	hist      []*history  // per population
 	spk       [][][]int32 // per population, per block: spikes of the current step
 	inputs    []boundInput
@@ -78,16 +79,19 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	if err := r.plan(opt.MemoryLimit); err != nil {
 		return nil, err
 	}
-	for _, p := range net.pops {
-		if err := reservePop(budget, p); err != nil {
+	for i, p := range net.pops {
+		lo, hi := r.localRange(i)
+		if err := reservePop(budget, p, hi-lo); err != nil {
 			return nil, err
 		}
-		lo, hi := r.localRange(len(r.bounds))
-		b := partition(lo, hi, threads)
-		r.bounds = append(r.bounds, b)
-		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: b, budget: budget}
+		b := partition(0, hi-lo, threads)
+		r.bounds, r.offs = append(r.bounds, b), append(r.offs, lo)
+		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: b, Offset: lo, budget: budget}
 		if err := p.pop.Init(env); err != nil {
 			return nil, fmt.Errorf("sim: population %q: %w", p.name, err)
+		}
+		if err := checkLocal(p, hi-lo); err != nil {
+			return nil, err
 		}
 		r.spk = append(r.spk, make([][]int32, threads))
 		r.clear = append(r.clear, p.pop.Var("input"))
@@ -95,7 +99,7 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	lags := make([]int, len(net.pops))
 	for _, p := range net.projs {
 		name := p.name
-		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: r.bounds[p.post], budget: budget,
+		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: r.bounds[p.post], Offset: r.offs[p.post], budget: budget,
 			warn: func(m string) { r.warnings = append(r.warnings, fmt.Sprintf("projection %q: %s", name, m)) }}
 		if err := p.proj.Init(env); err != nil {
 			return nil, fmt.Errorf("sim: projection %q: %w", p.name, err)
@@ -143,8 +147,9 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 // populations' state and planned synapses (Planner) would not fit.
 func (r *Runner) plan(limit int64) error {
 	b := guard.NewBudget(limit)
-	for _, p := range r.net.pops {
-		if err := reservePop(b, p); err != nil {
+	for i, p := range r.net.pops {
+		lo, hi := r.localRange(i)
+		if err := reservePop(b, p, hi-lo); err != nil {
 			return err
 		}
 	}
@@ -168,11 +173,25 @@ func (r *Runner) plan(limit int64) error {
 	return nil
 }
 
-// reservePop counts a population's state: every variable, the spike flags
-// and the refractory bookkeeping.
-func reservePop(b *guard.Budget, p namedPop) error {
-	return b.Reserve(fmt.Sprintf("sim: population %q: %d neurons", p.name, p.pop.Size()),
-		int64(p.pop.Size()), int64(8*len(p.pop.VarNames())+16), "use fewer neurons or raise Options.MemoryLimit")
+// reservePop counts the state of a population's n neurons held here:
+// every variable, the spike flags and the refractory bookkeeping.
+func reservePop(b *guard.Budget, p namedPop, n int) error {
+	return b.Reserve(fmt.Sprintf("sim: population %q: %d neurons", p.name, n),
+		int64(n), int64(8*len(p.pop.VarNames())+16), "use fewer neurons, more ranks or raise Options.MemoryLimit")
+}
+
+// checkLocal refuses a population whose arrays after Init do not hold the
+// n neurons of its share (Env.Local()): the runner indexes them so.
+func checkLocal(p namedPop, n int) error {
+	if l := len(p.pop.Spike()); l != n {
+		return fmt.Errorf("sim: population %q (%T): Spike() has %d flags after Init: must have one per neuron the population holds, Env.Local() = %d of its %d", p.name, p.pop, l, n, p.pop.Size())
+	}
+	for _, v := range p.pop.VarNames() {
+		if x := p.pop.Var(v); x != nil && len(x) != n {
+			return fmt.Errorf("sim: population %q (%T): Var(%q) has %d values after Init: must have one per neuron the population holds, Env.Local() = %d of its %d", p.name, p.pop, v, len(x), n, p.pop.Size())
+		}
+	}
+	return nil
 }
 
 // Warnings returns what NewRunner found worth telling the user (for
@@ -391,7 +410,7 @@ func (r *Runner) project(b int) {
 	}
 	for i := range r.inputs {
 		in := &r.inputs[i]
-		in.apply(k, t, r.bounds[in.pop][b], r.bounds[in.pop][b+1])
+		in.apply(k, t, r.bounds[in.pop][b], r.bounds[in.pop][b+1], r.offs[in.pop])
 	}
 	for _, pr := range r.net.projs {
 		lo, hi := r.bounds[pr.post][b], r.bounds[pr.post][b+1]
@@ -404,6 +423,12 @@ func (r *Runner) integrate(b int) {
 	k, t := r.k, r.t
 	for p, np := range r.net.pops {
 		lo, hi := r.bounds[p][b], r.bounds[p][b+1]
-		r.spk[p][b] = np.pop.Update(k, t, lo, hi, r.spk[p][b][:0])
+		s := np.pop.Update(k, t, lo, hi, r.spk[p][b][:0])
+		if off := int32(r.offs[p]); off != 0 {
+			for i := range s {
+				s[i] += off
+			}
+		}
+		r.spk[p][b] = s
 	}
 }

@@ -15,7 +15,11 @@ import (
 // traces and weights, …), LoadState reads it back into a node initialised
 // by NewRunner for the same model. The layout must not depend on the
 // thread count: write per-neuron and per-synapse arrays in neuron and
-// connector order, not per block.
+// connector order, not per block. Over ranks a node writes the neurons it
+// holds (Env.Local()), and the runner merges the ranks' records into the
+// file of one rank; a projection marks records of another axis (per pre
+// neuron, per synapse) with StateWriter.SetAxis. LoadState reads the same
+// records into the same arrays: StateReader hands each rank its share.
 type Stateful interface {
 	SaveState(w *StateWriter)
 	LoadState(r *StateReader)
@@ -59,7 +63,19 @@ type StateWriter struct {
 	// (ckpt_ranks.go); splits logs the answer for every record written.
 	split  func(n int) int
 	splits []int
+	axis   Axis // with axisSet: the axis of the records written now
+	// axisSet: SetAxis was called in this node's SaveState
+	axisSet bool
 }
+
+// SetAxis declares what the records written from now on (until the node's
+// SaveState returns) are indexed by: AxisPost (the neurons the node
+// holds: a population's, a projection's post neurons), AxisPre (per pre
+// neuron, the same on every rank) or AxisSynapse. Without it a record of
+// Env.Local() values counts as per neuron held, one of at most one value
+// as the same on every rank, and, in a projection, one of Pre().Size()
+// values as per pre neuron. It matters only over ranks.
+func (w *StateWriter) SetAxis(a Axis) { w.axis, w.axisSet = a, true }
 
 // StateReader reads the records a StateWriter wrote, checking each one's
 // name, kind and length against what the node expects.
@@ -68,6 +84,10 @@ type StateReader struct {
 	node string
 	err  error
 	buf  [8]byte
+	// window, when set, says for a record of c values read into an array
+	// of n whether the array is the share [lo, lo+n) of a whole
+	// population's record (a checkpoint read on one of several ranks).
+	window func(c, n int) (lo int, ok bool)
 }
 
 // crcReader is a buffered reader that hashes the bytes it hands out (not
@@ -102,7 +122,19 @@ func (w *StateWriter) header(kind byte, name string, n int) {
 		return
 	}
 	if w.split != nil {
-		w.splits = append(w.splits, w.split(n))
+		sp := w.split(n)
+		switch {
+		case kind == recUint64: // a scalar: the same on every rank
+			sp = splitSame
+		case w.axisSet:
+			switch w.axis {
+			case AxisPre:
+				sp = splitSame
+			case AxisSynapse:
+				sp = splitNone
+			}
+		}
+		w.splits = append(w.splits, sp)
 	}
 	w.w.WriteByte(kind)
 	w.uvarint(uint64(len(name)))
@@ -197,25 +229,27 @@ func (r *StateReader) word() uint64 {
 }
 
 // header reads a record header and checks it against the expected kind,
-// name and length (n < 0: any length up to maxRecord, returned).
-func (r *StateReader) header(kind byte, name string, n int) int {
+// name and length (n < 0: any length up to maxRecord, returned). It returns
+// the record's length and the index of its value that goes to dst[0]:
+// 0, or over ranks the first neuron of the rank's share (window).
+func (r *StateReader) header(kind byte, name string, n int) (count, lo int) {
 	if r.err != nil {
-		return 0
+		return 0, 0
 	}
 	k, err := r.r.ReadByte()
 	if err != nil {
 		r.fail("truncated before %q: %v", name, err)
-		return 0
+		return 0, 0
 	}
 	l := r.uvarint()
 	if l > 1<<10 {
 		r.fail("record name of %d bytes: corrupt", l)
-		return 0
+		return 0, 0
 	}
 	got := make([]byte, l)
 	if _, err := io.ReadFull(r.r, got); err != nil {
 		r.fail("truncated in a record name: %v", err)
-		return 0
+		return 0, 0
 	}
 	c := r.uvarint()
 	switch {
@@ -224,12 +258,20 @@ func (r *StateReader) header(kind byte, name string, n int) int {
 		r.fail("found record %q where %q was expected: the checkpoint is of another model", got, name)
 	case k != kind:
 		r.fail("record %q holds %s, expected %s", name, kindOf(k), kindName[kind])
-	case n >= 0 && c != uint64(n):
-		r.fail("%q holds %d values, the network has %d: the checkpoint is of another model", name, c, n)
 	case c > maxRecord:
 		r.fail("%q claims %d values: corrupt", name, c)
+	case n >= 0 && c != uint64(n):
+		if r.window != nil {
+			if lo, ok := r.window(int(c), n); ok {
+				return int(c), lo
+			}
+		}
+		r.fail("%q holds %d values, the network has %d: the checkpoint is of another model", name, c, n)
 	}
-	return int(c)
+	if r.err != nil {
+		return 0, 0
+	}
+	return int(c), 0
 }
 
 func kindOf(k byte) string {
@@ -239,43 +281,41 @@ func kindOf(k byte) string {
 	return fmt.Sprintf("unknown kind %d", k)
 }
 
-// Float64s reads a named float64 array into dst (its length must match).
+// Float64s reads a named float64 array into dst (its length must match,
+// or be the rank's share of the record).
 func (r *StateReader) Float64s(name string, dst []float64) {
-	r.header(recFloat64s, name, len(dst))
-	for i := range dst {
-		if r.err != nil {
-			return
+	c, lo := r.header(recFloat64s, name, len(dst))
+	for i := 0; i < c && r.err == nil; i++ {
+		if x := r.word(); i >= lo && i-lo < len(dst) {
+			dst[i-lo] = math.Float64frombits(x)
 		}
-		dst[i] = math.Float64frombits(r.word())
 	}
 }
 
 // Float32s reads a named float32 array into dst.
 func (r *StateReader) Float32s(name string, dst []float32) {
-	r.header(recFloat32s, name, len(dst))
-	for i := range dst {
-		if r.err != nil {
-			return
+	c, lo := r.header(recFloat32s, name, len(dst))
+	for i := 0; i < c && r.err == nil; i++ {
+		if x := r.uvarint(); i >= lo && i-lo < len(dst) {
+			dst[i-lo] = math.Float32frombits(uint32(x))
 		}
-		dst[i] = math.Float32frombits(uint32(r.uvarint()))
 	}
 }
 
 // Int64s reads a named int64 array into dst.
 func (r *StateReader) Int64s(name string, dst []int64) {
-	r.header(recInt64s, name, len(dst))
-	for i := range dst {
-		if r.err != nil {
-			return
+	c, lo := r.header(recInt64s, name, len(dst))
+	for i := 0; i < c && r.err == nil; i++ {
+		if x := r.word(); i >= lo && i-lo < len(dst) {
+			dst[i-lo] = int64(x)
 		}
-		dst[i] = int64(r.word())
 	}
 }
 
 // Int32sUpTo reads a named int32 array of at most limit values, appending
 // to dst.
 func (r *StateReader) Int32sUpTo(name string, dst []int32, limit int) []int32 {
-	n := r.header(recInt32s, name, -1)
+	n, _ := r.header(recInt32s, name, -1)
 	if r.err == nil && n > limit {
 		r.fail("%q holds %d values, at most %d are possible", name, n, limit)
 	}
@@ -287,23 +327,25 @@ func (r *StateReader) Int32sUpTo(name string, dst []int32, limit int) []int32 {
 
 // Bools reads a named bool array into dst.
 func (r *StateReader) Bools(name string, dst []bool) {
-	r.header(recBools, name, len(dst))
-	for i := range dst {
-		if r.err != nil {
-			return
-		}
+	c, lo := r.header(recBools, name, len(dst))
+	for i := 0; i < c && r.err == nil; i++ {
 		b, err := r.r.ReadByte()
 		if err != nil {
 			r.fail("truncated in %q", name)
 			return
 		}
-		dst[i] = b != 0
+		if i >= lo && i-lo < len(dst) {
+			dst[i-lo] = b != 0
+		}
 	}
 }
 
 // Uint64 reads a named scalar.
 func (r *StateReader) Uint64(name string) uint64 {
+	w := r.window
+	r.window = nil // a scalar is never a rank's share
 	r.header(recUint64, name, 1)
+	r.window = w
 	if r.err != nil {
 		return 0
 	}

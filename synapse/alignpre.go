@@ -111,7 +111,7 @@ func (p *alignPre) Init(env *sim.Env) error {
 			st.x = make([]float64, n)
 		}
 	}
-	p.g = make([]float64, p.post.Size())
+	p.g = make([]float64, env.Local())
 	return nil
 }
 

@@ -99,8 +99,8 @@ func (l *linear) initDelta(env *sim.Env) error {
 	}
 	if jt, ok := l.post.(JumpTarget); ok {
 		if j := jt.Jumps(); j != nil {
-			if len(j) != l.post.Size() {
-				return fmt.Errorf("synapse: %s: the post population's Jumps has %d elements: must equal its size, %d", l.kind, len(j), l.post.Size())
+			if len(j) != env.Local() {
+				return fmt.Errorf("synapse: %s: the post population's Jumps has %d elements: must have one per neuron it holds, %d", l.kind, len(j), env.Local())
 			}
 			if l.tauRef != 0 {
 				env.Warn(fmt.Sprintf("Delta TauRef = %v ms is ignored: the post population drops jumps while refractory itself", l.tauRef))

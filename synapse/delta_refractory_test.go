@@ -101,7 +101,7 @@ func TestDeltaJumpsSize(t *testing.T) {
 	}
 	post.Init(nil)
 	err = proj.Init(&sim.Env{Dt: dt, Key: 1, Bounds: []int{0, 3}})
-	if err == nil || err.Error() != "synapse: Delta: the post population's Jumps has 2 elements: must equal its size, 3" {
+	if err == nil || err.Error() != "synapse: Delta: the post population's Jumps has 2 elements: must have one per neuron it holds, 3" {
 		t.Fatalf("err = %v", err)
 	}
 }

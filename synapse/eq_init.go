@@ -26,11 +26,12 @@ type synRun struct {
 	views                     [][]float64 // per stored variable, CSR order; nil until asked
 	lastView                  []float64
 	key                       uint64
+	off, nLocal               int // the post neurons held here: [off, off+nLocal)
 }
 
 // synBlock is one post block's synapses and working memory.
 type synBlock struct {
-	lo, hi int
+	lo, hi int // the block's post neurons (local indices)
 	rows   kernel.Rows
 	pre    []uint32 // pre neuron of each synapse (block order)
 	cols   kernel.Cols
@@ -70,12 +71,12 @@ func (s *EqSynapses) ReadsPreState() bool { return len(s.layoutSlots().pre) > 0 
 func (s *EqSynapses) Init(env *sim.Env) error {
 	const kind = "FromEquations"
 	sm := s.layoutSlots()
-	r := &synRun{dt: env.Dt, sm: sm, key: env.Key, hasEvent: len(s.model.Analysis().EventDriven) > 0}
+	r := &synRun{dt: env.Dt, sm: sm, key: env.Key, hasEvent: len(s.model.Analysis().EventDriven) > 0, off: env.Offset, nLocal: env.Local()}
 	var err error
-	if r.postArr, err = endVars("post", s.post, sm.post); err != nil {
+	if r.postArr, err = endVars("post", s.post, r.nLocal, sm.post); err != nil {
 		return err
 	}
-	if r.preArr, err = endVars("pre", s.pre, sm.pre); err != nil {
+	if r.preArr, err = endVars("pre", s.pre, s.pre.Size(), sm.pre); err != nil { // one rank only: sim.PreStateReader
 		return err
 	}
 	spec := wiringSpec{kind: kind}
@@ -89,11 +90,11 @@ func (s *EqSynapses) Init(env *sim.Env) error {
 	if err := env.Reserve(fmt.Sprintf("synapse: %s: %d synapses × %d variables", kind, nnz, sm.nStored), int64(nnz), each); err != nil {
 		return err
 	}
-	rows, err := kernel.Split(csr, env.Bounds, nil, env.Reserve)
+	rows, err := kernel.Split(csr, env.Global(), nil, env.Reserve)
 	if err != nil {
 		return fmt.Errorf("synapse: %s: %w", kind, err)
 	}
-	pos, err := kernel.Positions(csr, env.Bounds) // checks nnz <= MaxUint32
+	pos, err := kernel.Positions(csr, env.Global()) // checks nnz <= MaxUint32
 	if err != nil {
 		return fmt.Errorf("synapse: %s: %w", kind, err)
 	}
@@ -152,11 +153,13 @@ func (s *EqSynapses) Init(env *sim.Env) error {
 }
 
 // endVars returns the variables names of population p.
-func endVars(side string, p sim.Population, names []string) ([][]float64, error) {
+// endVars returns the variables names of population p, which holds n
+// neurons here.
+func endVars(side string, p sim.Population, n int, names []string) ([][]float64, error) {
 	out := make([][]float64, len(names))
-	for i, n := range names {
-		if out[i] = p.Var(n); len(out[i]) != p.Size() {
-			return nil, fmt.Errorf("synapse: FromEquations: the %s population has no variable %q of length %d (it has %v)", side, n, p.Size(), p.VarNames())
+	for i, name := range names {
+		if out[i] = p.Var(name); len(out[i]) != n {
+			return nil, fmt.Errorf("synapse: FromEquations: the %s population has no variable %q of length %d (it has %v)", side, name, n, p.VarNames())
 		}
 	}
 	return out, nil
@@ -166,7 +169,7 @@ func (s *EqSynapses) initSummed(r *synRun) error {
 	r.sumArr, r.sumAdd = nil, nil
 	for _, t := range s.sumTo {
 		a := s.post.Var(t)
-		if len(a) != s.post.Size() {
+		if a == nil || len(a) != r.nLocal {
 			return fmt.Errorf("synapse: FromEquations: the post population has no variable %q for the summed variable %s_post", t, t)
 		}
 		r.sumArr, r.sumAdd = append(r.sumArr, a), append(r.sumAdd, t == "input")
@@ -177,7 +180,7 @@ func (s *EqSynapses) initSummed(r *synRun) error {
 func (s *EqSynapses) initBlock(r *synRun, blk *synBlock, rows kernel.Rows, pos []uint32, init [][]float64, lags []int) {
 	sm := r.sm
 	n := rows.NNZ()
-	*blk = synBlock{lo: rows.Lo, hi: rows.Hi, rows: rows, pos: pos, arr: make([][]float64, sm.nStored)}
+	*blk = synBlock{lo: rows.Lo - r.off, hi: rows.Hi - r.off, rows: rows, pos: pos, arr: make([][]float64, sm.nStored)}
 	for v := range blk.arr {
 		blk.arr[v] = make([]float64, n)
 		for q, p := range pos {

@@ -123,16 +123,16 @@ func (e *Exp) Init(env *sim.Env) error {
 	}
 	e.rows, e.nnz = rows, nnz
 	e.view.initView(env)
-	e.initChannel(env.Dt)
+	e.initChannel(env)
 	return nil
 }
 
 // initChannel makes the conductance channel, folded (sim.Channel) unless
 // the largest weight divided by the decay factor would overflow, and
 // attaches it to the post population if that can host it.
-func (e *Exp) initChannel(dt float64) {
-	n := e.post.Size()
-	d := math.Exp(-dt / e.p.Tau)
+func (e *Exp) initChannel(env *sim.Env) {
+	n := env.Local()
+	d := math.Exp(-env.Dt / e.p.Tau)
 	e.ch = sim.Channel{G: make([]float64, n), Decay: d, E: e.p.E, COBA: e.coba}
 	e.scale, e.weight = 1, e.p.GMax
 	if wmax := e.maxWeight(); finite(wmax / d) {

@@ -99,7 +99,7 @@ func (g *GapJunction) Init(env *sim.Env) error {
 	}
 	g.rows, g.nnz = w.groups[0].rows, w.nnz
 	g.view.initView(env)
-	g.cur = make([]float64, g.post.Size())
+	g.cur = make([]float64, env.Local())
 	return nil
 }
 

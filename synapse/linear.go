@@ -102,7 +102,7 @@ func (l *linear) Post() sim.Population { return l.post }
 // latencies (seeded from env.Key unless the connector has its own seed),
 // split by post block, and resets the state.
 func (l *linear) Init(env *sim.Env) error {
-	n := l.post.Size()
+	n := env.Local()
 	if l.dyn == dynDelta {
 		if err := l.initDelta(env); err != nil {
 			return err

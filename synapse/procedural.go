@@ -30,6 +30,7 @@ type ExpProcedural struct {
 	pconn connect.ProceduralConnector
 	gen   connect.RangeGenerator
 	bufs  [][]uint32 // per post block: the row range being delivered
+	off   int        // the global index of the first post neuron held here
 
 	countOnce sync.Once
 	count     int
@@ -82,14 +83,14 @@ func (e *ExpProcedural) Init(env *sim.Env) error {
 	if err != nil {
 		return fmt.Errorf("synapse: %s connectivity %s: %w", x.kind, e.pconn, err)
 	}
-	e.gen = gen
+	e.gen, e.off = gen, env.Offset
 	e.bufs = make([][]uint32, len(env.Bounds)-1)
 	if x.lag, err = lagSteps("synapse: "+x.kind+" Delay", x.p.Delay, env.Dt); err != nil {
 		return err
 	}
 	x.rows, x.nnz = nil, 0
 	x.view.initView(env)
-	x.initChannel(env.Dt)
+	x.initChannel(env)
 	e.countOnce = sync.Once{}
 	return nil
 }
@@ -110,7 +111,7 @@ func (e *ExpProcedural) Update(k int64, b, lo, hi int, hist sim.History) {
 		if a == nil {
 			a = x.ch.G
 		}
-		e.bufs[b] = kernel.AddProcedural(a, lo, hi, s, e.gen, x.weight, e.bufs[b])
+		e.bufs[b] = kernel.AddProcedural(a[lo:hi], e.off+lo, e.off+hi, s, e.gen, x.weight, e.bufs[b])
 	}
 	x.integrate(lo, hi)
 }

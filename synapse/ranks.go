@@ -83,3 +83,42 @@ func (g *GapJunction) Plan() (string, int64, int64, bool) {
 func (s *STDP) Plan() (string, int64, int64, bool) {
 	return plan(s.kind, s.pre, s.post, s.conn, true)
 }
+
+// VarAxis implements sim.AxisReporter: "g" is per post neuron.
+func (e *Exp) VarAxis(string) sim.Axis { return sim.AxisPost }
+
+// VarAxis implements sim.AxisReporter: "g" and "h" per post neuron, the
+// short-term plasticity "u" and "x" per pre neuron.
+func (l *linear) VarAxis(name string) sim.Axis {
+	if name == "u" || name == "x" {
+		return sim.AxisPre
+	}
+	return sim.AxisPost
+}
+
+// VarAxis implements sim.AxisReporter: "g" per post neuron, the kinetic
+// "s" and "x" per pre neuron.
+func (p *alignPre) VarAxis(name string) sim.Axis {
+	if name == "g" {
+		return sim.AxisPost
+	}
+	return sim.AxisPre
+}
+
+// VarAxis implements sim.AxisReporter: "g" and "apost" per post neuron,
+// "apre" per pre neuron, "w" per synapse.
+func (s *STDP) VarAxis(name string) sim.Axis {
+	switch name {
+	case "apre":
+		return sim.AxisPre
+	case "w":
+		return sim.AxisSynapse
+	}
+	return sim.AxisPost
+}
+
+// VarAxis implements sim.AxisReporter: every variable is per synapse.
+func (s *EqSynapses) VarAxis(string) sim.Axis { return sim.AxisSynapse }
+
+// VarAxis implements sim.AxisReporter: the current "i" is per post neuron.
+func (g *GapJunction) VarAxis(string) sim.Axis { return sim.AxisPost }

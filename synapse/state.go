@@ -50,6 +50,7 @@ func (l *linear) SaveState(w *sim.StateWriter) {
 		w.Int64s("last post spike", l.last)
 	}
 	if l.st != nil {
+		w.SetAxis(sim.AxisPre)
 		bl := &l.st.blocks[0]
 		if bl.u != nil {
 			w.Float64s("u", bl.u)
@@ -88,6 +89,7 @@ func (l *linear) LoadState(r *sim.StateReader) {
 // times the transmitter pulse).
 func (p *alignPre) SaveState(w *sim.StateWriter) {
 	st := &p.blocks[0]
+	w.SetAxis(sim.AxisPre)
 	w.Float64s("s", st.s)
 	if st.x != nil {
 		w.Float64s("x", st.x)
@@ -117,7 +119,9 @@ func (p *alignPre) LoadState(r *sim.StateReader) {
 func (s *STDP) SaveState(w *sim.StateWriter) {
 	w.Float64s("g", s.g)
 	w.Float64s("apost", s.apost)
+	w.SetAxis(sim.AxisPre)
 	w.Float64s("apre", s.apre[0])
+	w.SetAxis(sim.AxisSynapse)
 	w.Float32s("w", s.Weights())
 }
 

@@ -157,10 +157,10 @@ func (s *STDP) Init(env *sim.Env) error {
 			w[q] = float32(s.p.GMax)
 		}
 	}
-	if s.rows, err = kernel.Split(csr, env.Bounds, w, env.Reserve); err != nil {
+	if s.rows, err = kernel.Split(csr, env.Global(), w, env.Reserve); err != nil {
 		return fmt.Errorf("synapse: %s: %w", s.kind, err)
 	}
-	if s.pos, err = kernel.Positions(csr, env.Bounds); err != nil {
+	if s.pos, err = kernel.Positions(csr, env.Global()); err != nil {
 		return fmt.Errorf("synapse: %s: %w", s.kind, err)
 	}
 	s.cols = make([]kernel.Cols, len(s.rows))
@@ -169,7 +169,7 @@ func (s *STDP) Init(env *sim.Env) error {
 		s.cols[b] = s.rows[b].Columns()
 		s.apre[b] = make([]float64, s.pre.Size())
 	}
-	n := s.post.Size()
+	n := env.Local()
 	s.nnz, s.view = csr.NNZ(), nil
 	if s.lag, err = lagSteps("synapse: STDP Delay", s.p.Delay, env.Dt); err != nil {
 		return err

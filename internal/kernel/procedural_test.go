@@ -46,7 +46,7 @@ func TestAddProcedural(t *testing.T) {
 			got := full[lo:hi]
 			for rep := range 3 {
 				rows[b].AddScalar(want, spikes, w*float64(rep+1))
-				AddProcedural(full, lo, hi, spikes, g, w*float64(rep+1), nil)
+				AddProcedural(full[lo:hi], lo, hi, spikes, g, w*float64(rep+1), nil)
 			}
 			if !slices.Equal(got, want) {
 				t.Fatalf("nb=%d block %d: sums differ from the stored rows", nb, b)
@@ -86,7 +86,7 @@ func BenchmarkAddProcedural(b *testing.B) {
 	nnz := 0
 	c0 := cpuTime()
 	for k := 0; b.Loop(); k++ {
-		buf = AddProcedural(a, lo, hi, steps[k%len(steps)], g, 0.5, buf)
+		buf = AddProcedural(a[lo:hi], lo, hi, steps[k%len(steps)], g, 0.5, buf)
 		nnz += 400 * nSpikes
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(nnz), "ns/synapse")

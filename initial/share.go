@@ -74,5 +74,5 @@ func (v Values) FillShare(dst []float64, _ uint64, off, total int) error {
 	if len(v) != total {
 		return fmt.Errorf("initial: Values has %d elements: must have %d (one per element)", len(v), total)
 	}
-	return v[off : off+len(dst)].Fill(dst, 0)
+	return v[off:off+len(dst)].Fill(dst, 0)
 }

@@ -166,7 +166,7 @@ func advance[S system](s S, t *tableau, dt float64, x vec, in float64, c *phiCac
 // base holds what every model population shares: size, input, spike flags,
 // the integrator, the refractory counter and the noise stream.
 type base struct {
-	sim.Membership // a node belongs to one network
+	sim.Membership     // a node belongs to one network
 	n              int // neurons of the population
 	off, local     int // this rank's share: neurons [off, off+local), the arrays' length
 	tab            tableau

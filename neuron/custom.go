@@ -45,7 +45,7 @@ type CustomParams struct {
 // a network like a built-in model: variables by name, "input" receives
 // current, spikes go to projections.
 type Custom struct {
-	sim.Membership // a node belongs to one network
+	sim.Membership     // a node belongs to one network
 	n              int // neurons of the population
 	local          int // neurons held here (the arrays' length)
 	p              CustomParams

@@ -42,7 +42,7 @@ type LIFParams struct {
 // voltage jumps through Jumps (added after the integration, as BrainPy's
 // delta inputs).
 type LIF struct {
-	sim.Membership // a node belongs to one network
+	sim.Membership     // a node belongs to one network
 	n              int // neurons of the population
 	off, local     int // this rank's share: neurons [off, off+local), the arrays' length
 	p              LIFParams

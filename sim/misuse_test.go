@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brainsim/brainsim/dist"
 	chk "github.com/brainsim/brainsim/internal/check"
 	"github.com/brainsim/brainsim/sim"
 )
@@ -261,4 +262,36 @@ func TestPopulationSizeBounded(t *testing.T) {
 		chk.Err(t, "size 1e12", net.Add("E", newToy(int(huge))), "population size 1000000000000", "2147483647")
 	}
 	chk.Err(t, "size 0", net.Add("E", newToy(0)), "population size 0")
+}
+
+// wholeToy allocates the whole population on every rank, against the
+// contract: NewRunner refuses it over ranks with the lengths it found.
+type wholeToy struct{ *toy }
+
+func (p wholeToy) Init(env *sim.Env) error {
+	p.v, p.in, p.spk = make([]float64, p.n), make([]float64, p.n), make([]bool, p.n)
+	return nil
+}
+
+func TestPopulationHoldsItsShare(t *testing.T) {
+	trs, err := dist.InProcess(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer trs[1].Close()
+	net := sim.NewNetwork(1)
+	if err := net.Add("E", wholeToy{newToy(10)}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = sim.NewRunner(net, sim.Options{Transport: trs[0]})
+	want := `sim: population "E" (sim_test.wholeToy): Spike() has 10 flags after Init: must have one per neuron the population holds, Env.Local() = 5 of its 10`
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v\nwant %s", err, want)
+	}
+	// On one rank the whole population is the share.
+	net = sim.NewNetwork(1)
+	_ = net.Add("E", wholeToy{newToy(10)})
+	if _, err := sim.NewRunner(net, sim.Options{}); err != nil {
+		t.Fatalf("one rank: %v", err)
+	}
 }

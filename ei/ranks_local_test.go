@@ -1,0 +1,209 @@
+package ei_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/brainsim/brainsim/connect"
+	"github.com/brainsim/brainsim/dist"
+	"github.com/brainsim/brainsim/equations"
+	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/input"
+	"github.com/brainsim/brainsim/neuron"
+	"github.com/brainsim/brainsim/sim"
+	"github.com/brainsim/brainsim/synapse"
+)
+
+// The population sizes of the rank tests below: not multiples of the rank
+// counts, so the shares differ in size.
+const nX, nP = 97, 61
+
+// neuronZoo builds population X of every neuron family with what is keyed
+// by a neuron's global index over ranks: random initial values, noise,
+// per-neuron parameters, rand() in a reset, given spike times and rates.
+func neuronZoo(t *testing.T) map[string]func() (sim.Population, error) {
+	noisy := `
+dv/dt = (v_rest - v + input)/tau + sigma*xi/sqrt(tau) : 1 (unless refractory)
+v_rest : 1 (constant, shared)
+tau : 1
+sigma : 1 (constant)
+`
+	perNeuron := make([]float64, nX)
+	for i := range perNeuron {
+		perNeuron[i] = 8 + float64(i%13)
+	}
+	return map[string]func() (sim.Population, error){
+		"LIF": func() (sim.Population, error) {
+			p := neuron.DefaultLIF()
+			p.V0, p.Noise = initial.Uniform(-65, -50), 2
+			return neuron.NewLIF(nX, p)
+		},
+		"AdExIF": func() (sim.Population, error) {
+			p := neuron.DefaultAdExIF()
+			p.V0, p.W0, p.Noise = initial.Normal(-65, 3), initial.Uniform(0, 2), 1
+			return neuron.NewAdExIF(nX, p)
+		},
+		"HH": func() (sim.Population, error) {
+			p := neuron.DefaultHH()
+			p.Noise = 1
+			return neuron.NewHH(nX, p)
+		},
+		"Izhikevich": func() (sim.Population, error) {
+			p := neuron.DefaultIzhikevich()
+			p.V0, p.Noise = initial.Uniform(-70, -60), 1
+			return neuron.NewIzhikevich(nX, p)
+		},
+		"GIF": func() (sim.Population, error) {
+			p := neuron.DefaultGIF()
+			p.V0, p.Noise = initial.Uniform(-70, -60), 1
+			return neuron.NewGIF(nX, p)
+		},
+		"Equations": func() (sim.Population, error) {
+			return neuron.FromEquations(nX, noisy, neuron.EquationParams{
+				Threshold: "v > -50", Reset: "v = v_rest + 5*rand()", Refractory: "2", Units: equations.UnitsNone,
+				Values: map[string]any{"v_rest": -60, "tau": perNeuron, "sigma": 3, "v": initial.Normal(-55, 3)}})
+		},
+		"Custom": func() (sim.Population, error) {
+			return neuron.NewCustom(nX, neuron.CustomParams{Vars: []string{"V"}, VTh: -50, VReset: -60,
+				F: func(_ float64, y, in, dydt []float64) {
+					for i := range y {
+						dydt[i] = (-60 - y[i] + in[i]) / 10
+					}
+				},
+				Init: map[string]initial.Init{"V": initial.Uniform(-60, -50)}})
+		},
+		"SpikeTimes": func() (sim.Population, error) {
+			var idx []int
+			var ts []float64
+			for i := range nX {
+				idx, ts = append(idx, i), append(ts, float64(i%17)*2.3)
+			}
+			return neuron.NewSpikeTimes(nX, idx, ts)
+		},
+		"PoissonGroup": func() (sim.Population, error) {
+			rates := make([]float64, nX)
+			for i := range rates {
+				rates[i] = float64(5 * (i % 11))
+			}
+			return input.NewPoissonGroupRates(rates)
+		},
+	}
+}
+
+// TestRankNeuronZoo: every neuron family gives the same spikes and traces
+// (every neuron's variables) on 2 and 3 ranks as on one, while each rank
+// holds only its share of the neurons.
+func TestRankNeuronZoo(t *testing.T) {
+	for name, mk := range neuronZoo(t) {
+		build := func() (*sim.Network, sim.Options) {
+			X, err := mk()
+			if err != nil {
+				t.Fatal(err)
+			}
+			P, _ := input.NewPoissonGroup(nP, 40)
+			net := sim.NewNetwork(5)
+			_ = net.Add("X", X)
+			_ = net.Add("P", P)
+			mons := []sim.Monitor{{Name: "X.spike"}}
+			for _, v := range X.VarNames() {
+				if v != "input" {
+					mons = append(mons, sim.Monitor{Name: "X." + v})
+				}
+			}
+			if !slices.Contains(X.VarNames(), "input") { // a spike source
+				return net, sim.Options{Monitors: mons}
+			}
+			drive, err := synapse.NewExpCOBA(P, X, connect.FixedProb(0.3), synapse.ExpParams{E: 0, GMax: 0.6, Tau: 5})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = net.Add("PX", drive)
+			vals := make([]float64, nX)
+			for i := range vals {
+				vals[i] = float64(i % 7)
+			}
+			return net, sim.Options{Monitors: append(mons, sim.Monitor{Name: "PX.g"}), Inputs: []sim.Input{{Target: "X.input", Values: vals}}}
+		}
+		ref := runRanks(t, 1, 1, build, 40)[0]
+		for _, l := range [][2]int{{2, 1}, {3, 2}} {
+			for q, res := range runRanks(t, l[0], l[1], build, 40) {
+				if d := sameResults(ref, res); d != "" {
+					t.Errorf("%s: %d ranks × %d threads, rank %d: %s from 1 rank", name, l[0], l[1], q, d)
+				}
+			}
+		}
+	}
+}
+
+// TestRankLocalState: after NewRunner on 3 ranks every population and
+// every per-post variable of a projection holds the rank's share only,
+// and projection variables of every axis record as on one rank.
+func TestRankLocalState(t *testing.T) {
+	build := func() (*sim.Network, sim.Options) {
+		lif := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 2, V0: initial.Uniform(-60, -50)}
+		E, _ := neuron.NewLIF(nX, lif)
+		P, _ := input.NewPoissonGroup(nP, 40)
+		net := sim.NewNetwork(9)
+		_ = net.Add("E", E)
+		_ = net.Add("P", P)
+		p := synapse.DefaultExponential()
+		stp := synapse.DefaultSTP()
+		p.GMax, p.STP = 0.8, &stp
+		stpProj, _ := synapse.NewExponential(P, E, connect.FixedProb(0.3), p, synapse.COBA{E: 0})
+		nmda, _ := synapse.NewNMDA(P, E, connect.FixedProb(0.2), synapse.DefaultNMDA(), synapse.COBA{E: 0})
+		sp := synapse.DefaultSTDP()
+		sp.GMax = 0.5
+		stdp, _ := synapse.NewSTDP(E, E, connect.FixedProb(0.1), sp, synapse.COBA{E: 0})
+		_ = net.Add("STP", stpProj)
+		_ = net.Add("NMDA", nmda)
+		_ = net.Add("STDP", stdp)
+		return net, sim.Options{Monitors: []sim.Monitor{{Name: "E.spike"}, {Name: "STP.g"}, {Name: "STP.x"}, {Name: "STP.u"},
+			{Name: "NMDA.g"}, {Name: "NMDA.s", Index: []int{0, 30, 60}}, {Name: "STDP.apost"}, {Name: "STDP.apre", Index: []int{5, 96}}}}
+	}
+	trs, err := dist.InProcess(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 3)
+	for q := range 3 {
+		go func() {
+			net, opt := build()
+			opt.Transport = trs[q]
+			_, err := sim.NewRunner(net, opt)
+			if err == nil {
+				lo, hi := dist.Range(nX, q, 3)
+				want := hi - lo
+				for _, v := range []struct {
+					name string
+					got  int
+				}{{"E.V", len(net.Population("E").Var("V"))}, {"E.spike", len(net.Population("E").Spike())},
+					{"STP.g", len(net.Projection("STP").Var("g"))}, {"NMDA.g", len(net.Projection("NMDA").Var("g"))},
+					{"STDP.apost", len(net.Projection("STDP").Var("apost"))}} {
+					if v.got != want {
+						err = fmt.Errorf("rank %d: %s holds %d values, want the share %d", q, v.name, v.got, want)
+					}
+				}
+				if l := len(net.Projection("STP").Var("x")); l != nP {
+					err = fmt.Errorf("rank %d: STP.x (per pre neuron) holds %d values, want %d", q, l, nP)
+				}
+			}
+			trs[q].Close()
+			done <- err
+		}()
+	}
+	for range 3 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	ref := runRanks(t, 1, 1, build, 50)[0]
+	if len(ref.Spikes["E.spike"].T) < 20 {
+		t.Fatalf("only %d E spikes", len(ref.Spikes["E.spike"].T))
+	}
+	for q, res := range runRanks(t, 3, 2, build, 50) {
+		if d := sameResults(ref, res); d != "" {
+			t.Errorf("3 ranks × 2 threads, rank %d: %s from 1 rank", q, d)
+		}
+	}
+}

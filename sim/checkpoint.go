@@ -29,9 +29,11 @@ const CheckpointVersion = 1
 // Over several ranks Checkpoint is collective: every rank calls it, the
 // ranks' states are gathered and merged (each neuron's values from the
 // rank that owns it), and the one checkpoint is written to out on rank 0
-// (out is not used on the others, and may be nil there); it restores on any
-// number of ranks. Projections with per-synapse state (STDP weights,
-// synapses written as equations) cannot be merged yet and are refused.
+// (out is not used on the others, and may be nil there): the file one rank
+// would write, which restores on any number of ranks. Per-synapse state
+// (STDP weights) merges by the positions each rank holds
+// (SynapseHolder); a projection with per-synapse state that does not say
+// which synapses it holds is refused.
 func (r *Runner) Checkpoint(out io.Writer) error {
 	if err := r.usable(); err != nil {
 		return err
@@ -50,7 +52,7 @@ func (r *Runner) Checkpoint(out io.Writer) error {
 	}
 	b := body.Bytes()
 	if r.ranks != nil {
-		merged, err := r.mergeStates(b, w.splits)
+		merged, err := r.mergeStates(b, w.splits, w.nodes)
 		if err != nil {
 			return err
 		}
@@ -111,10 +113,20 @@ func (r *Runner) writeState(w *StateWriter) error {
 		if !ok {
 			return fmt.Errorf("sim: Checkpoint: projection %q (%T) does not implement sim.Stateful", p.name, p.proj)
 		}
-		if ss, ok := p.proj.(SynapseStateful); ok && ss.PerSynapseState() && r.ranks != nil {
-			return fmt.Errorf("sim: Checkpoint: projection %q keeps per-synapse state (plastic weights), which cannot be merged over %d ranks yet: checkpoint it on one rank", p.name, r.ranks.size)
-		}
 		w.node, w.axisSet = p.name, false
+		if ss, ok := p.proj.(SynapseStateful); ok && ss.PerSynapseState() && r.ranks != nil {
+			h, ok := p.proj.(SynapseHolder)
+			if !ok {
+				return fmt.Errorf("sim: Checkpoint: projection %q keeps per-synapse state but does not say which synapses a rank holds (sim.SynapseHolder), so it cannot be merged over %d ranks: checkpoint it on one rank", p.name, r.ranks.size)
+			}
+			held := h.HeldSynapses()
+			pos := make([]int32, len(held))
+			for i, x := range held {
+				pos[i] = int32(x)
+			}
+			w.split = func(int) int { return splitHeld }
+			w.Int32s(heldRecord, pos) // read by the merge, not written to the file
+		}
 		w.split = splitBy(p.post, r.local(p.post), p.pre, p.proj.Pre().Size())
 		s.SaveState(w)
 		w.axisSet = false

@@ -19,7 +19,15 @@ import (
 const (
 	splitSame = -1
 	splitNone = -2
+	splitHeld = -3 // the positions of the synapses a rank holds (heldRecord)
+	// splitSynapse: per-synapse values of the whole connectivity, each
+	// taken from the rank that holds the synapse (the node's heldRecord)
+	splitSynapse = -4
 )
+
+// heldRecord names the record of a SynapseHolder's held positions, which
+// the merge of a checkpoint over ranks reads and drops.
+const heldRecord = "held synapses"
 
 // splitBy returns the split rule of a node whose arrays are indexed by the
 // neurons of population own (nOwn of them held here), or, for a
@@ -48,7 +56,7 @@ type rawRecord struct {
 // rank, the merged body: for each record per neuron, the ranks' shares in
 // rank order (ranks hold ascending ranges); for the others, rank 0's.
 // splits are this rank's split rules, one per record.
-func (r *Runner) mergeStates(body []byte, splits []int) ([]byte, error) {
+func (r *Runner) mergeStates(body []byte, splits []int, nodes []string) ([]byte, error) {
 	rk := r.ranks
 	send := make([]int32, 0, len(body)/4+2)
 	send = append(send, int32(len(body)))
@@ -78,26 +86,52 @@ func (r *Runner) mergeStates(body []byte, splits []int) ([]byte, error) {
 	var out bytes.Buffer
 	bw := bufio.NewWriter(&out)
 	w := &StateWriter{w: bw}
+	var held [][]uint64 // per rank: the synapses it holds, of the node being merged
 	for i, rec := range streams[rk.rank] {
 		sp := splits[i]
+		if i > 0 && nodes[i] != nodes[i-1] {
+			held = nil
+		}
 		for q := range streams {
 			o := streams[q]
 			if i >= len(o) || o[i].kind != rec.kind || o[i].name != rec.name {
 				return nil, fmt.Errorf("sim: Checkpoint: record %d (%q) differs between ranks %d and %d: the ranks hold different models", i, rec.name, rk.rank, q)
 			}
 			want := len(rec.vals)
-			if sp >= 0 {
+			switch {
+			case sp >= 0:
 				lo, hi := dist.Range(r.net.pops[sp].pop.Size(), q, rk.size)
 				want = hi - lo
+			case sp == splitHeld:
+				want = len(o[i].vals)
 			}
 			if len(o[i].vals) != want {
-				return nil, fmt.Errorf("sim: Checkpoint: record %d (%q) holds %d values on rank %d, %d were expected: a node keeps per-synapse state, which cannot be merged over ranks yet", i, rec.name, len(o[i].vals), q, want)
+				return nil, fmt.Errorf("sim: Checkpoint: record %d (%q) holds %d values on rank %d, %d were expected: a node keeps per-synapse state it does not declare (StateWriter.SetAxis), which cannot be merged over ranks", i, rec.name, len(o[i].vals), q, want)
 			}
 		}
 		merged := rec.vals
 		switch {
+		case sp == splitHeld:
+			held = make([][]uint64, 0, len(streams))
+			for q := range streams {
+				held = append(held, streams[q][i].vals)
+			}
+			continue
+		case sp == splitSynapse && held == nil:
+			return nil, fmt.Errorf("sim: Checkpoint: node %q: record %q is per synapse, but the node does not say which synapses a rank holds (sim.SynapseHolder)", nodes[i], rec.name)
+		case sp == splitSynapse:
+			merged = make([]uint64, len(rec.vals))
+			for q := range streams {
+				vals := streams[q][i].vals
+				for _, p := range held[q] {
+					if p = uint64(uint32(p)); p >= uint64(len(vals)) {
+						return nil, fmt.Errorf("sim: Checkpoint: record %q: rank %d holds synapse %d of %d", rec.name, q, p, len(vals))
+					}
+					merged[p] = vals[p]
+				}
+			}
 		case sp == splitNone:
-			return nil, fmt.Errorf("sim: Checkpoint: record %q of %d values is per-synapse state, which cannot be merged over ranks yet", rec.name, len(rec.vals))
+			return nil, fmt.Errorf("sim: Checkpoint: node %q: record %q of %d values is neither per neuron held nor the same on every rank (StateWriter.SetAxis), so it cannot be merged over ranks", nodes[i], rec.name, len(rec.vals))
 		case sp >= 0:
 			merged = make([]uint64, 0, r.net.pops[sp].pop.Size())
 			for q := range streams {

@@ -231,10 +231,22 @@ type MinLagger interface {
 
 // SynapseStateful is implemented by projections whose state includes
 // per-synapse values, such as plastic weights. Over several ranks each rank
-// holds only the synapses onto its neurons, which a checkpoint cannot merge
-// yet, so Checkpoint refuses such a projection there.
+// holds only the synapses onto its neurons; Checkpoint merges their
+// records when the projection is also a SynapseHolder, and refuses it
+// otherwise.
 type SynapseStateful interface {
 	PerSynapseState() bool
+}
+
+// SynapseHolder is implemented by projections with per-synapse state
+// (SynapseStateful) that write it as records of the whole connectivity, in
+// its order, with the values of the synapses they hold (StateWriter.SetAxis
+// with AxisSynapse). HeldSynapses returns the positions in that order of
+// the synapses this rank holds; a checkpoint over ranks takes each
+// position's value from the rank that holds it, so the merged file is the
+// one a single rank writes.
+type SynapseHolder interface {
+	HeldSynapses() []uint32
 }
 
 // JumpTarget is implemented by populations that take voltage jumps the way

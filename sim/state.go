@@ -63,6 +63,7 @@ type StateWriter struct {
 	// (ckpt_ranks.go); splits logs the answer for every record written.
 	split  func(n int) int
 	splits []int
+	nodes  []string // the node of every record written (with split)
 	axis   Axis // with axisSet: the axis of the records written now
 	// axisSet: SetAxis was called in this node's SaveState
 	axisSet bool
@@ -131,10 +132,10 @@ func (w *StateWriter) header(kind byte, name string, n int) {
 			case AxisPre:
 				sp = splitSame
 			case AxisSynapse:
-				sp = splitNone
+				sp = splitSynapse
 			}
 		}
-		w.splits = append(w.splits, sp)
+		w.splits, w.nodes = append(w.splits, sp), append(w.nodes, w.node)
 	}
 	w.w.WriteByte(kind)
 	w.uvarint(uint64(len(name)))

@@ -39,6 +39,17 @@ func (w *wiring) minLag() int {
 // PerSynapseState implements sim.SynapseStateful: the weights are plastic.
 func (s *STDP) PerSynapseState() bool { return true }
 
+// HeldSynapses implements sim.SynapseHolder: the positions, in the
+// connector's order (that of Weights and of the checkpoint's "w"), of the
+// synapses onto the post neurons this rank holds.
+func (s *STDP) HeldSynapses() []uint32 {
+	var out []uint32
+	for _, p := range s.pos {
+		out = append(out, p...)
+	}
+	return out
+}
+
 // PerSynapseState implements sim.SynapseStateful: per-synapse variables.
 func (s *EqSynapses) PerSynapseState() bool { return true }
 

@@ -5,6 +5,7 @@ package ei_test
 import (
 	"bytes"
 	"os"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
@@ -28,8 +29,9 @@ func peakRSS() int64 {
 
 // TestMPIScale is a measurement, not a check (it asserts nothing about
 // time): run under mpirun with BRAINSIM_MPI_NET=coba10 or procedural, it
-// prints per rank the build and simulation times, the peak RSS and the
-// bytes exchanged per step.
+// prints per rank the build and simulation times, the Go heap the built
+// network holds, the peak RSS (which adds the Go runtime, Open MPI and the
+// recorded spikes) and the bytes exchanged per step.
 func TestMPIScale(t *testing.T) {
 	which := os.Getenv("BRAINSIM_MPI_NET")
 	if which == "" || dist.LaunchedSize() == 1 && os.Getenv("BRAINSIM_MPI_ONE") == "" {
@@ -69,6 +71,9 @@ func TestMPIScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	build := time.Since(t0)
+	runtime.GC()
+	var ms0 runtime.MemStats
+	runtime.ReadMemStats(&ms0) // the network this rank built: state and synapses
 	t1 := time.Now()
 	res, err := r.Run(ms)
 	if err != nil {
@@ -79,7 +84,7 @@ func TestMPIScale(t *testing.T) {
 	if c, ok := tr.(dist.Counter); ok {
 		sent, recv = c.Stats().SentBytes, c.Stats().RecvBytes
 	}
-	t.Logf("%s: rank %d of %d: build %.2f s, sim %.2f s for %v ms, peak RSS %.1f MB, E spikes %d, sent %.1f B/step, received %.1f B/step",
-		which, tr.Rank(), tr.Size(), build.Seconds(), simT.Seconds(), ms, float64(peakRSS())/1e6,
+	t.Logf("%s: rank %d of %d: build %.2f s, sim %.2f s for %v ms, Go heap after build %.1f MB, peak RSS %.1f MB, E spikes %d, sent %.1f B/step, received %.1f B/step",
+		which, tr.Rank(), tr.Size(), build.Seconds(), simT.Seconds(), ms, float64(ms0.HeapAlloc)/1e6, float64(peakRSS())/1e6,
 		len(res.Spikes["E.spike"].T), float64(sent)/float64(res.Steps), float64(recv)/float64(res.Steps))
 }

@@ -103,3 +103,74 @@ func TestRange(t *testing.T) {
 		t.Error("InProcess(0) accepted")
 	}
 }
+
+// alltoallBlock is what rank q sends rank r in round: a length and values
+// that name the sender, the receiver and the round.
+func alltoallBlock(q, r, round int) []int32 {
+	b := make([]int32, (q*3+r*5+round)%4)
+	for i := range b {
+		b[i] = int32(1e6*q + 1e3*r + 10*round + i)
+	}
+	return b
+}
+
+// TestAlltoall: every rank receives the block each rank addressed to it,
+// in rank order, over many rounds with varying (and empty) blocks; bad
+// counts are refused on every transport.
+func TestAlltoall(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 5} {
+		ranks, err := InProcess(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, n)
+		for _, r := range ranks {
+			wg.Add(1)
+			go func(r *Rank) {
+				defer wg.Done()
+				var recv []int32
+				var counts []int
+				var err error
+				for round := range 100 {
+					var send []int32
+					sc := make([]int, n)
+					for dst := range n {
+						b := alltoallBlock(r.Rank(), dst, round)
+						send, sc[dst] = append(send, b...), len(b)
+					}
+					if recv, counts, err = r.AlltoallInt32(send, sc, recv, counts); err != nil {
+						errs[r.Rank()] = err
+						return
+					}
+					var want []int32
+					var wc []int
+					for src := range n {
+						b := alltoallBlock(src, r.Rank(), round)
+						want, wc = append(want, b...), append(wc, len(b))
+					}
+					if !slices.Equal(recv, want) || !slices.Equal(counts, wc) {
+						t.Errorf("%d ranks, rank %d, round %d: got %v %v, want %v %v", n, r.Rank(), round, recv, counts, want, wc)
+						return
+					}
+				}
+			}(r)
+		}
+		wg.Wait()
+		for q, err := range errs {
+			if err != nil {
+				t.Fatalf("%d ranks, rank %d: %v", n, q, err)
+			}
+		}
+	}
+	l := NewLocal()
+	got, c, err := l.AlltoallInt32([]int32{4, 5}, []int{2}, nil, nil)
+	if err != nil || !slices.Equal(got, []int32{4, 5}) || !slices.Equal(c, []int{2}) {
+		t.Errorf("Local: %v %v %v", got, c, err)
+	}
+	for _, bad := range [][]int{{1}, {3}, {-1, 3}} {
+		if _, _, err := l.AlltoallInt32([]int32{4, 5}, bad, nil, nil); err == nil {
+			t.Errorf("Local: send counts %v for 2 values on 1 rank: no error", bad)
+		}
+	}
+}

@@ -20,6 +20,7 @@ type group struct {
 	read   int   // ranks that read the result of the current call
 	i32    [][]int32
 	f64    [][]float64
+	cnt    [][]int // the send counts of an all-to-all
 	closed bool
 }
 
@@ -37,7 +38,7 @@ func InProcess(n int) ([]*Rank, error) {
 	if n < 1 || n > 1<<16 {
 		return nil, fmt.Errorf("dist: InProcess(%d): the number of ranks must be in [1, 65536]", n)
 	}
-	g := &group{size: n, i32: make([][]int32, n), f64: make([][]float64, n)}
+	g := &group{size: n, i32: make([][]int32, n), f64: make([][]float64, n), cnt: make([][]int, n)}
 	g.cond = sync.NewCond(&g.mu)
 	rs := make([]*Rank, n)
 	for r := range rs {
@@ -122,6 +123,29 @@ func (r *Rank) AllgatherFloat64(send, recv []float64, counts []int) ([]float64, 
 	r.stats.SentBytes += 8 * int64(len(send))
 	r.stats.RecvBytes += 8 * int64(len(recv))
 	return recv, counts, err
+}
+
+// AlltoallInt32 implements Transport.
+func (r *Rank) AlltoallInt32(send []int32, sendCounts []int, recv []int32, recvCounts []int) ([]int32, []int, error) {
+	if err := checkCounts(send, sendCounts, r.g.size); err != nil {
+		return recv, recvCounts, err
+	}
+	recvCounts = recvCounts[:0]
+	recv = recv[:0]
+	err := r.exchange(func() { r.g.i32[r.rank], r.g.cnt[r.rank] = send, sendCounts }, func() {
+		for q, s := range r.g.i32 {
+			off := 0
+			for _, c := range r.g.cnt[q][:r.rank] {
+				off += c
+			}
+			c := r.g.cnt[q][r.rank]
+			recvCounts = append(recvCounts, c)
+			recv = append(recv, s[off:off+c]...)
+		}
+	})
+	r.stats.SentBytes += 4 * int64(len(send))
+	r.stats.RecvBytes += 4 * int64(len(recv))
+	return recv, recvCounts, err
 }
 
 // Close implements Transport: it ends the group for every rank, so that a

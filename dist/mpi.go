@@ -26,6 +26,12 @@ static int bs_gather_i32(const void *send, int n, void *recv, const int *counts,
 static int bs_gather_f64(const void *send, int n, void *recv, const int *counts, const int *displs) {
 	return MPI_Allgatherv(send, n, MPI_DOUBLE, recv, counts, displs, MPI_DOUBLE, MPI_COMM_WORLD);
 }
+static int bs_a2a_counts(const int *send, int *recv) {
+	return MPI_Alltoall(send, 1, MPI_INT, recv, 1, MPI_INT, MPI_COMM_WORLD);
+}
+static int bs_a2a_i32(const void *send, const int *scounts, const int *sdispls, void *recv, const int *rcounts, const int *rdispls) {
+	return MPI_Alltoallv(send, scounts, sdispls, MPI_INT32_T, recv, rcounts, rdispls, MPI_INT32_T, MPI_COMM_WORLD);
+}
 static int bs_finalize(void) { return MPI_Finalize(); }
 static int bs_abort(int code) { return MPI_Abort(MPI_COMM_WORLD, code); }
 */
@@ -44,6 +50,8 @@ type MPI struct {
 	rank, size int
 	counts     []C.int
 	displs     []C.int
+	scounts    []C.int // all-to-all: what this rank sends to each
+	sdispls    []C.int
 	stats      Stats
 	closed     bool
 }
@@ -62,7 +70,8 @@ func NewMPI() (*MPI, error) {
 	if C.bs_rank(&r) != C.MPI_SUCCESS || C.bs_size(&s) != C.MPI_SUCCESS {
 		return nil, fmt.Errorf("dist: MPI_Comm_rank/size failed")
 	}
-	return &MPI{rank: int(r), size: int(s), counts: make([]C.int, int(s)), displs: make([]C.int, int(s))}, nil
+	n := int(s)
+	return &MPI{rank: int(r), size: n, counts: make([]C.int, n), displs: make([]C.int, n), scounts: make([]C.int, n), sdispls: make([]C.int, n)}, nil
 }
 
 // Rank implements Transport.
@@ -140,6 +149,51 @@ func gather[T int32 | float64](m *MPI, send, recv []T, counts []int, size int64,
 	m.stats.SentBytes += size * int64(len(send))
 	m.stats.RecvBytes += size * int64(total)
 	return recv, m.outCounts(counts), nil
+}
+
+// AlltoallInt32 implements Transport: MPI_Alltoall of the counts, then
+// MPI_Alltoallv of the values.
+func (m *MPI) AlltoallInt32(send []int32, sendCounts []int, recv []int32, recvCounts []int) ([]int32, []int, error) {
+	if err := checkCounts(send, sendCounts, m.size); err != nil {
+		return recv, recvCounts, err
+	}
+	if len(send) > math.MaxInt32 {
+		return recv, recvCounts, fmt.Errorf("dist: MPI: %d values in one message: at most %d", len(send), math.MaxInt32)
+	}
+	off := 0
+	for q, c := range sendCounts {
+		m.scounts[q], m.sdispls[q] = C.int(c), C.int(off)
+		off += c
+	}
+	if rc := C.bs_a2a_counts(&m.scounts[0], &m.counts[0]); rc != C.MPI_SUCCESS {
+		return recv, recvCounts, fmt.Errorf("dist: MPI_Alltoall of the counts failed (error %d)", int(rc))
+	}
+	total := 0
+	for q, c := range m.counts {
+		m.displs[q] = C.int(total)
+		total += int(c)
+		if total > math.MaxInt32 {
+			return recv, recvCounts, fmt.Errorf("dist: MPI: %d values in one exchange: at most %d", total, math.MaxInt32)
+		}
+	}
+	if cap(recv) < total {
+		recv = make([]int32, total)
+	}
+	recv = recv[:total]
+	var sp, rp unsafe.Pointer
+	if len(send) > 0 {
+		sp = unsafe.Pointer(&send[0])
+	}
+	if total > 0 {
+		rp = unsafe.Pointer(&recv[0])
+	}
+	if rc := C.bs_a2a_i32(sp, &m.scounts[0], &m.sdispls[0], rp, &m.counts[0], &m.displs[0]); rc != C.MPI_SUCCESS {
+		return recv, recvCounts, fmt.Errorf("dist: MPI_Alltoallv failed (error %d)", int(rc))
+	}
+	m.stats.Calls++
+	m.stats.SentBytes += 4 * int64(len(send))
+	m.stats.RecvBytes += 4 * int64(total)
+	return recv, m.outCounts(recvCounts), nil
 }
 
 // Close implements Transport: MPI_Finalize, collectively.

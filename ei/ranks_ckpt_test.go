@@ -49,6 +49,12 @@ func TestRankCheckpoint(t *testing.T) {
 			p.GMax, p.STP, p.Delay = 0.8, &stp, 1.2
 			return synapse.NewExponential(e, e, connect.FixedProb(0.05), p, synapse.COBA{E: 0})
 		},
+		"STP on a ring": func(e, _ sim.Population) (sim.Projection, error) { // a rank reads few pre neurons
+			p := synapse.DefaultExponential()
+			stp := synapse.DefaultSTP()
+			p.GMax, p.STP = 2, &stp
+			return synapse.NewExponential(e, e, connect.SmallWorld(6, 0), p, synapse.COBA{E: 0})
+		},
 		"STDP": func(e, _ sim.Population) (sim.Projection, error) {
 			p := synapse.DefaultSTDP()
 			p.GMax = 0.5
@@ -62,6 +68,14 @@ func TestRankCheckpoint(t *testing.T) {
 		ckpt, first := checkpointAt(t, 3, build, 23.4)
 		if !bytes.Equal(ckpt, one) {
 			t.Errorf("%s: the checkpoint merged from 3 ranks (%d bytes) differs from one rank's (%d bytes)", name, len(ckpt), len(one))
+		}
+		// With the Alltoall exchange and no spike monitor a rank holds
+		// only the spikes it reads (delay rings, per-pre-neuron state
+		// updated from them); the merge still gives one rank's file.
+		oneT, _ := checkpointAt(t, 1, exchanging(build, sim.Allgather, false), 23.4)
+		routed, _ := checkpointAt(t, 3, exchanging(build, sim.Alltoall, false), 23.4)
+		if !bytes.Equal(routed, oneT) {
+			t.Errorf("%s: the checkpoint merged from 3 ranks exchanging all-to-all (%d bytes) differs from one rank's (%d bytes)", name, len(routed), len(oneT))
 		}
 		for _, n := range []int{1, 2, 4} {
 			var rests []*sim.Results

@@ -207,3 +207,68 @@ func TestRankLocalState(t *testing.T) {
 		}
 	}
 }
+
+// TestRankAlltoallTraffic: on a ring lattice (each neuron onto its 5
+// neighbours on either side) over 4 ranks, the Alltoall exchange gives
+// the Allgather exchange's traces while each rank receives only its own
+// spikes and those of the 5 neurons beyond either end of its range: the
+// bytes it receives are fewer by exactly 4 per spike of every other
+// neuron (the messages are otherwise the same), plus the setup's bits.
+func TestRankAlltoallTraffic(t *testing.T) {
+	const n, ranks = 400, 4
+	build := func(spikes bool) func() (*sim.Network, sim.Options) {
+		return func() (*sim.Network, sim.Options) {
+			lif := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 2, V0: initial.Uniform(-60, -50)}
+			E, _ := neuron.NewLIF(n, lif)
+			net := sim.NewNetwork(21)
+			_ = net.Add("E", E)
+			ring, err := synapse.NewExpCOBA(E, E, connect.SmallWorld(10, 0), synapse.ExpParams{E: 0, GMax: 0.5, Tau: 5, Delay: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = net.Add("ring", ring)
+			pin, _ := input.NewPoissonInput(input.PoissonInputParams{NumInput: 40, Freq: 50, Weight: 20})
+			mons := []sim.Monitor{{Name: "E.V", Index: []int{0, 99, 100, 250, 399}}}
+			if spikes {
+				mons = append(mons, sim.Monitor{Name: "E.spike"})
+			}
+			return net, sim.Options{Inputs: []sim.Input{sim.Const("E.input", 9), pin.Input("E.input")}, Monitors: mons}
+		}
+	}
+	ref := runRanks(t, 1, 1, build(true), 80)[0]
+	sp := ref.Spikes["E.spike"]
+	if len(sp.I) < 500 {
+		t.Fatalf("only %d spikes", len(sp.I))
+	}
+	recv := func(ex sim.Exchange) []int64 {
+		res, trs := runRanksSeq(t, ranks, 1, exchanging(build(false), ex, true), 80)
+		out := make([]int64, ranks)
+		for q := range ranks {
+			if !slices.Equal(res[q][0].Traces["E.V"].Data, ref.Traces["E.V"].Data) {
+				t.Errorf("%s, rank %d: trace E.V differs from 1 rank", ex, q)
+			}
+			out[q] = trs[q].Stats().RecvBytes
+		}
+		return out
+	}
+	all, routed := recv(sim.Allgather), recv(sim.Alltoall)
+	for q := range ranks {
+		lo, hi := dist.Range(n, q, ranks)
+		unread := 0 // spikes of neurons more than 5 away from [lo, hi) on the ring
+		for _, i := range sp.I {
+			d := min((lo-int(i)+n)%n, (int(i)-(hi-1)+n)%n)
+			if int(i) < lo || int(i) >= hi {
+				if d > 5 {
+					unread++
+				}
+			}
+		}
+		// Alltoall's setup: every rank sends every other the bits of its
+		// neurons it reads, ⌈share/32⌉ words.
+		setup := int64(4 * ranks * ((hi - lo + 31) / 32))
+		if all[q]-(routed[q]-setup) != 4*int64(unread) {
+			t.Errorf("rank %d: received %d bytes with Allgather, %d with Alltoall (%d of them the setup): want fewer by 4 × %d unread spikes", q, all[q], routed[q], setup, unread)
+		}
+		t.Logf("rank %d: received %d bytes with Allgather, %d with Alltoall (%.0f %%)", q, all[q], routed[q], 100*float64(routed[q])/float64(all[q]))
+	}
+}

@@ -95,9 +95,9 @@ func (r *Runner) writeState(w *StateWriter) error {
 		if !ok {
 			return fmt.Errorf("sim: Checkpoint: population %q (%T) does not implement sim.Stateful", p.name, p.pop)
 		}
-		w.node, w.split, w.axisSet = p.name, splitBy(i, r.local(i), -1, 0), false
+		w.node, w.split, w.axisSet, w.pre = p.name, splitBy(i, r.local(i), -1, 0), false, -1
 		s.SaveState(w)
-		w.split = func(int) int { return splitSame }
+		w.split = func(int) int { return splitUnion }
 		h := r.hist[i]
 		w.Uint64("delay ring", uint64(len(h.ring)))
 		for lag := len(h.ring); lag >= 1; lag-- {
@@ -113,7 +113,7 @@ func (r *Runner) writeState(w *StateWriter) error {
 		if !ok {
 			return fmt.Errorf("sim: Checkpoint: projection %q (%T) does not implement sim.Stateful", p.name, p.proj)
 		}
-		w.node, w.axisSet = p.name, false
+		w.node, w.axisSet, w.pre = p.name, false, p.pre
 		if ss, ok := p.proj.(SynapseStateful); ok && ss.PerSynapseState() && r.ranks != nil {
 			h, ok := p.proj.(SynapseHolder)
 			if !ok {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/brainsim/brainsim/dist"
 )
@@ -23,6 +24,13 @@ const (
 	// splitSynapse: per-synapse values of the whole connectivity, each
 	// taken from the rank that holds the synapse (the node's heldRecord)
 	splitSynapse = -4
+	// splitUnion: a spike list of a delay ring; with the Alltoall exchange
+	// each rank holds the spikes it reads, so the lists are united
+	splitUnion = -5
+	// splitPre − p (p ≥ 0): one value per neuron of population p, held
+	// whole by every rank (a projection's per-pre-neuron state), each
+	// taken from the rank that owns the neuron, which holds all its spikes
+	splitPre = -10
 )
 
 // heldRecord names the record of a SynapseHolder's held positions, which
@@ -38,7 +46,9 @@ func splitBy(own, nOwn, pre, nPre int) func(int) int {
 		switch {
 		case n == nOwn:
 			return own
-		case n <= 1 || pre >= 0 && n == nPre:
+		case pre >= 0 && n == nPre && n > 1:
+			return splitPre - pre
+		case n <= 1:
 			return splitSame
 		}
 		return splitNone
@@ -102,7 +112,7 @@ func (r *Runner) mergeStates(body []byte, splits []int, nodes []string) ([]byte,
 			case sp >= 0:
 				lo, hi := dist.Range(r.net.pops[sp].pop.Size(), q, rk.size)
 				want = hi - lo
-			case sp == splitHeld:
+			case sp == splitHeld || sp == splitUnion:
 				want = len(o[i].vals)
 			}
 			if len(o[i].vals) != want {
@@ -130,6 +140,19 @@ func (r *Runner) mergeStates(body []byte, splits []int, nodes []string) ([]byte,
 					merged[p] = vals[p]
 				}
 			}
+		case sp == splitUnion:
+			merged = unite(streams, i)
+		case sp <= splitPre:
+			p := splitPre - sp
+			n := r.net.pops[p].pop.Size()
+			if len(rec.vals) != n {
+				return nil, fmt.Errorf("sim: Checkpoint: node %q: record %q holds %d values, its pre population %d", nodes[i], rec.name, len(rec.vals), n)
+			}
+			merged = make([]uint64, n)
+			for q := range streams {
+				lo, hi := dist.Range(n, q, rk.size)
+				copy(merged[lo:hi], streams[q][i].vals[lo:hi])
+			}
 		case sp == splitNone:
 			return nil, fmt.Errorf("sim: Checkpoint: node %q: record %q of %d values is neither per neuron held nor the same on every rank (StateWriter.SetAxis), so it cannot be merged over ranks", nodes[i], rec.name, len(rec.vals))
 		case sp >= 0:
@@ -146,6 +169,17 @@ func (r *Runner) mergeStates(body []byte, splits []int, nodes []string) ([]byte,
 		return nil, err
 	}
 	return out.Bytes(), w.Err()
+}
+
+// unite returns the ascending union of record i's values (spike indices,
+// each list ascending) over the ranks' streams.
+func unite(streams [][]rawRecord, i int) []uint64 {
+	var out []uint64
+	for q := range streams {
+		out = append(out, streams[q][i].vals...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // readRecords decodes a checkpoint body.

@@ -83,10 +83,16 @@ func (r *Runner) bindMonitors(ms []Monitor) error {
 		}
 		b.size = size
 		if r.ranks != nil && b.pop < 0 {
-			if owner < 0 && r.varAxis(node, v, len(b.src)) == AxisSynapse {
-				return fmt.Errorf("sim: Monitors[%d].Name = %q: a per-synapse variable cannot be recorded over %d ranks yet", n, m.Name, r.ranks.size)
+			sender := owner // the population whose ranges say which rank sends a value
+			if owner < 0 {
+				switch r.varAxis(node, v, len(b.src)) {
+				case AxisSynapse:
+					return fmt.Errorf("sim: Monitors[%d].Name = %q: a per-synapse variable cannot be recorded over %d ranks yet", n, m.Name, r.ranks.size)
+				case AxisPre: // every rank holds it whole; a pre neuron's owner has all its spikes
+					sender = r.net.projs[r.projIndex(node)].pre
+				}
 			}
-			r.traceOwners(&b, owner)
+			r.traceOwners(&b, sender)
 		}
 		r.mons = append(r.mons, b)
 	}

@@ -35,9 +35,13 @@ type Options struct {
 	// simulates its rank's neurons and the synapses onto them, and the
 	// ranks exchange their spikes once per interval of the network's
 	// smallest latency (Runner.Interval). Every rank builds the same
-	// network and calls Run with the same durations. nil means one rank. Results (spikes and traces) are gathered on every rank and do
-	// not depend on the number of ranks or threads.
+	// network and calls Run with the same durations. nil means one rank.
+	// Results (spikes and traces) are gathered on every rank and do not
+	// depend on the number of ranks or threads.
 	Transport dist.Transport
+	// Exchange chooses how the ranks send each other their spikes:
+	// Allgather (the default) or Alltoall. Results do not depend on it.
+	Exchange Exchange
 	// FiniteEvery is how often, in steps, the state of every population is
 	// checked for NaN and infinite values (a sum per variable and block, on
 	// the workers); 0 means DefaultFiniteEvery, −1 never. A run whose state

@@ -27,6 +27,10 @@ type ranks struct {
 	stopped    bool  // a rank asked to stop (cancellation) in the last exchange
 	send, recv []int32
 	counts     []int
+	alltoall   bool         // Options.Exchange == Alltoall
+	route      [][][]uint32 // alltoall: per population and rank, the bits of this rank's neurons it reads (nil: all)
+	blocks     [][]int32    // alltoall: per rank, the message being built
+	bcounts    []int
 	fsend      []float64
 	frecv      []float64
 	fcounts    []int
@@ -48,7 +52,7 @@ func (r *Runner) setupRanks() error {
 	if t == nil || t.Size() == 1 {
 		return nil
 	}
-	rk := &ranks{tr: t, rank: t.Rank(), size: t.Size()}
+	rk := &ranks{tr: t, rank: t.Rank(), size: t.Size(), alltoall: r.opt.Exchange == Alltoall}
 	if rk.rank < 0 || rk.rank >= rk.size {
 		return fmt.Errorf("sim: Options.Transport: rank %d of %d", rk.rank, rk.size)
 	}
@@ -104,17 +108,29 @@ func (r *Runner) rankStep(k int64, local error) error {
 		rk.start = k
 		rk.send = append(rk.send[:0], 0, 0, 0)
 		rk.fsend = rk.fsend[:0]
-	}
-	for p := range r.net.pops {
-		n := 0
-		for _, s := range r.spk[p] {
-			n += len(s)
+		if rk.alltoall {
+			if len(rk.blocks) != rk.size {
+				rk.blocks = make([][]int32, rk.size)
+			}
+			for q := range rk.blocks {
+				rk.blocks[q] = append(rk.blocks[q][:0], 0, 0, 0)
+			}
 		}
-		rk.send = append(rk.send, int32(n))
 	}
-	for p := range r.net.pops {
-		for _, s := range r.spk[p] {
-			rk.send = append(rk.send, s...)
+	if rk.alltoall {
+		r.routeStep()
+	} else {
+		for p := range r.net.pops {
+			n := 0
+			for _, s := range r.spk[p] {
+				n += len(s)
+			}
+			rk.send = append(rk.send, int32(n))
+		}
+		for p := range r.net.pops {
+			for _, s := range r.spk[p] {
+				rk.send = append(rk.send, s...)
+			}
 		}
 	}
 	for i := range r.mons {
@@ -131,6 +147,33 @@ func (r *Runner) rankStep(k int64, local error) error {
 	return r.exchange()
 }
 
+// routeStep appends the current step's spikes to every rank's message
+// (Alltoall): per population the count of the spikes that rank reads,
+// then the spikes, in the layout of the Allgather message.
+func (r *Runner) routeStep() {
+	rk := r.ranks
+	np := len(r.net.pops)
+	for q := range rk.size {
+		b := rk.blocks[q]
+		at := len(b)
+		for range np {
+			b = append(b, 0)
+		}
+		for p := range np {
+			var bits []uint32
+			if rk.route[p] != nil {
+				bits = rk.route[p][q]
+			}
+			n0 := len(b)
+			for _, s := range r.spk[p] {
+				b = routed(b, s, bits, r.offs[p])
+			}
+			b[at+p] = int32(len(b) - n0)
+		}
+		rk.blocks[q] = b
+	}
+}
+
 // exchange sends the pending steps to every rank, stores every step's
 // gathered spikes in the histories and lets the monitors record them.
 func (r *Runner) exchange() error {
@@ -140,15 +183,26 @@ func (r *Runner) exchange() error {
 	}
 	n, start := rk.pending, rk.start
 	rk.pending = 0
-	rk.send[0], rk.send[1], rk.send[2] = statusOK, 0, int32(n)
+	status, stop := int32(statusOK), int32(0)
 	if rk.failed != nil {
-		rk.send[0] = statusFail
+		status = statusFail
 	}
 	if r.stopReq {
-		rk.send[1] = 1
+		stop = 1
 	}
 	var err error
-	if rk.recv, rk.counts, err = rk.tr.AllgatherInt32(rk.send, rk.recv, rk.counts); err != nil {
+	if rk.alltoall { // one message per rank, each with the header
+		rk.send, rk.bcounts = rk.send[:0], rk.bcounts[:0]
+		for _, b := range rk.blocks {
+			b[0], b[1], b[2] = status, stop, int32(n)
+			rk.send, rk.bcounts = append(rk.send, b...), append(rk.bcounts, len(b))
+		}
+		rk.recv, rk.counts, err = rk.tr.AlltoallInt32(rk.send, rk.bcounts, rk.recv, rk.counts)
+	} else {
+		rk.send[0], rk.send[1], rk.send[2] = status, stop, int32(n)
+		rk.recv, rk.counts, err = rk.tr.AllgatherInt32(rk.send, rk.recv, rk.counts)
+	}
+	if err != nil {
 		return fmt.Errorf("sim: spike exchange at step %d: %w", start, err)
 	}
 	if r.hasTraces() { // the same on every rank: the monitors are
@@ -243,17 +297,13 @@ func (r *Runner) deliverStep(k int64) error {
 }
 
 // traceOwners sets m.cols: per rank, the columns of the trace whose neuron
-// that rank owns, pop being the population the variable belongs to (-1: a
-// variable every rank holds whole, sent by rank 0).
+// that rank owns, pop being the population whose neurons index the
+// variable (for a per-pre-neuron variable of a projection, which every
+// rank holds whole, the pre population: the owner of a pre neuron holds
+// all its spikes even when the ranks exchange only the spikes they read).
 func (r *Runner) traceOwners(m *boundMonitor, pop int) {
 	rk := r.ranks
 	m.cols = make([][]int, rk.size)
-	if pop < 0 {
-		for c := range m.index {
-			m.cols[0] = append(m.cols[0], c)
-		}
-		return
-	}
 	n := r.net.pops[pop].pop.Size()
 	for c, i := range m.index {
 		q := 0

@@ -67,6 +67,9 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Exchange != Allgather && opt.Exchange != Alltoall {
+		return nil, fmt.Errorf("sim: Options.Exchange = %d: must be sim.Allgather or sim.Alltoall", int(opt.Exchange))
+	}
 	if opt.MemoryLimit < 0 {
 		return nil, fmt.Errorf("sim: Options.MemoryLimit = %d: must be >= 0 bytes (0 means the memory available)", opt.MemoryLimit)
 	}
@@ -133,6 +136,11 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	r.setupFinite()
 	if r.ranks != nil {
 		r.setInterval()
+		if r.ranks.alltoall {
+			if err := r.setupRoutes(); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if opt.Sink != nil {
 		if err := opt.Sink.Open(r.monitorInfos()); err != nil {

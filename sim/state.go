@@ -64,6 +64,7 @@ type StateWriter struct {
 	split  func(n int) int
 	splits []int
 	nodes  []string // the node of every record written (with split)
+	pre    int      // a projection's pre population (AxisPre records), or -1
 	axis   Axis // with axisSet: the axis of the records written now
 	// axisSet: SetAxis was called in this node's SaveState
 	axisSet bool
@@ -131,6 +132,9 @@ func (w *StateWriter) header(kind byte, name string, n int) {
 			switch w.axis {
 			case AxisPre:
 				sp = splitSame
+				if w.pre >= 0 && n > 1 {
+					sp = splitPre - w.pre
+				}
 			case AxisSynapse:
 				sp = splitSynapse
 			}

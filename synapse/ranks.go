@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/brainsim/brainsim/connect"
+	"github.com/brainsim/brainsim/internal/kernel"
 	"github.com/brainsim/brainsim/sim"
 )
 
@@ -133,3 +134,44 @@ func (s *EqSynapses) VarAxis(string) sim.Axis { return sim.AxisSynapse }
 
 // VarAxis implements sim.AxisReporter: the current "i" is per post neuron.
 func (g *GapJunction) VarAxis(string) sim.Axis { return sim.AxisPost }
+
+// What the Alltoall exchange needs (sim.PreSelector): the pre neurons with
+// a synapse on this rank, whose spikes it reads.
+
+// MarkPre implements sim.PreSelector.
+func (e *Exp) MarkPre(mark []bool) { kernel.MarkRows(mark, e.rows) }
+
+// MarkPre implements sim.PreSelector: procedural rows are not stored, so
+// every pre neuron counts as read (at p·N_post per rank ≥ 1 nearly every
+// one is).
+func (e *ExpProcedural) MarkPre(mark []bool) {
+	for i := range mark {
+		mark[i] = true
+	}
+}
+
+// MarkPre implements sim.PreSelector.
+func (l *linear) MarkPre(mark []bool) { l.w.markPre(mark) }
+
+// MarkPre implements sim.PreSelector.
+func (p *alignPre) MarkPre(mark []bool) { p.w.markPre(mark) }
+
+// MarkPre implements sim.PreSelector.
+func (s *STDP) MarkPre(mark []bool) { kernel.MarkRows(mark, s.rows) }
+
+// MarkPre implements sim.PreSelector.
+func (s *EqSynapses) MarkPre(mark []bool) {
+	if s.run == nil {
+		return
+	}
+	for b := range s.run.blocks {
+		kernel.MarkRows(mark, []kernel.Rows{s.run.blocks[b].rows})
+	}
+}
+
+// markPre marks the pre neurons with a synapse in any latency group.
+func (w *wiring) markPre(mark []bool) {
+	for g := range w.groups {
+		kernel.MarkRows(mark, w.groups[g].rows)
+	}
+}

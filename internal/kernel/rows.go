@@ -141,3 +141,16 @@ func addWeighted[I uint16 | uint32](g []float64, ptr []uint32, idx []I, wt []flo
 		}
 	}
 }
+
+// MarkRows sets mark[i] for every pre neuron i whose row holds a synapse
+// in one of blocks (the pre neurons whose spikes they read).
+func MarkRows(mark []bool, blocks []Rows) {
+	for b := range blocks {
+		p := blocks[b].Ptr
+		for i := 0; i+1 < len(p) && i < len(mark); i++ {
+			if p[i+1] > p[i] {
+				mark[i] = true
+			}
+		}
+	}
+}

@@ -65,7 +65,7 @@ type StateWriter struct {
 	splits []int
 	nodes  []string // the node of every record written (with split)
 	pre    int      // a projection's pre population (AxisPre records), or -1
-	axis   Axis // with axisSet: the axis of the records written now
+	axis   Axis     // with axisSet: the axis of the records written now
 	// axisSet: SetAxis was called in this node's SaveState
 	axisSet bool
 }

@@ -55,4 +55,27 @@ func TestMPIRankInvariance(t *testing.T) {
 		t.Errorf("rank %d of %d: %s from 1 rank", m.Rank(), m.Size(), d)
 	}
 	t.Logf("rank %d of %d: %d E spikes, %d bytes sent in %d calls", m.Rank(), m.Size(), len(res.Spikes["E.spike"].T), m.Stats().SentBytes, m.Stats().Calls)
+
+	// The Alltoall exchange (MPI_Alltoallv) without spike monitors, so that
+	// every population's spikes are routed: the traces of one rank.
+	traced := exchanging(build, sim.Alltoall, false)
+	net, opt = traced()
+	opt.Exchange = sim.Allgather
+	if r, err = sim.NewRunner(net, opt); err != nil {
+		t.Fatal(err)
+	}
+	if ref, err = r.Run(100); err != nil {
+		t.Fatal(err)
+	}
+	net, opt = traced()
+	opt.Transport = m
+	if r, err = sim.NewRunner(net, opt); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = r.Run(100); err != nil {
+		t.Fatal(err)
+	}
+	if d := sameResults(ref, res); d != "" {
+		t.Errorf("alltoall, rank %d of %d: %s from 1 rank", m.Rank(), m.Size(), d)
+	}
 }

@@ -30,6 +30,7 @@ type job struct {
 	progress bool
 	stderr   io.Writer        // notes; nil for none
 	ranks    dist.Transport   // nil: one rank; else rank 0 writes the files
+	exchange sim.Exchange     // how the ranks exchange spikes
 	resume   *rundir.Manifest // the run.json of the run to continue, or nil
 }
 
@@ -68,7 +69,7 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 	if j.threads > 0 {
 		opt.Threads = j.threads
 	}
-	opt.Transport = j.ranks
+	opt.Transport, opt.Exchange = j.ranks, j.exchange
 	if opt.Threads, err = checkThreads(opt.Threads, j.stderr); err != nil {
 		return nil, err
 	}

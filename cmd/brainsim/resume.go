@@ -9,6 +9,7 @@ import (
 
 	"github.com/brainsim/brainsim/model"
 	"github.com/brainsim/brainsim/rundir"
+	"github.com/brainsim/brainsim/sim"
 )
 
 func newResumeCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -44,6 +45,7 @@ it resumes on any number of ranks, whatever the run was checkpointed on.`,
 	fl.StringVar(&f.format, "format", "", "image format of the plots: png, svg or pdf (default: outputs.format of the model)")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress bar")
 	fl.BoolVar(&f.progress, "progress", false, "show a progress bar (default: when stderr is a terminal)")
+	addExchangeFlag(cmd, &f)
 	return cmd
 }
 
@@ -57,6 +59,10 @@ func resumeDir(cmd *cobra.Command, stdout, stderr io.Writer, dir string, f runFl
 	}
 	if _, err := checkThreads(f.threads, nil); err != nil {
 		return err
+	}
+	ex, err := sim.ParseExchange(f.exchange)
+	if err != nil {
+		return fmt.Errorf("--exchange: %w", err)
 	}
 	m, err := rundir.ReadManifest(dir)
 	if err != nil {
@@ -77,5 +83,5 @@ func resumeDir(cmd *cobra.Command, stdout, stderr io.Writer, dir string, f runFl
 		threads = m.Threads
 	}
 	return runJob(stdout, stderr, job{source: m.Source, file: file, sets: m.Set, point: m.Point, out: dir,
-		threads: threads, format: format, progress: f.progress, stderr: stderr, resume: m})
+		threads: threads, format: format, progress: f.progress, stderr: stderr, resume: m, exchange: ex})
 }

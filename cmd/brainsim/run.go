@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brainsim/brainsim/dist"
+	"github.com/brainsim/brainsim/sim"
 )
 
 // runFlags are the flags of brainsim run that also shape a sweep's points.
@@ -25,6 +26,7 @@ type runFlags struct {
 	seed       uint64
 	every      float64 // --checkpoint-every
 	dryRun     bool
+	exchange   string // --exchange
 }
 
 func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -94,7 +96,13 @@ second signal ends the process at once (files already written stay complete).`,
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress bar")
 	fl.BoolVar(&f.progress, "progress", false, "show a progress bar (default: when stderr is a terminal)")
 	fl.BoolVar(&f.dryRun, "dry-run", false, "print the memory estimate and the limit, build and run nothing; exit 1 if it would not fit")
+	addExchangeFlag(cmd, &f)
 	return cmd
+}
+
+// addExchangeFlag adds --exchange, which run and resume share.
+func addExchangeFlag(cmd *cobra.Command, f *runFlags) {
+	cmd.Flags().StringVar(&f.exchange, "exchange", "allgather", "under mpirun: how ranks send each other their spikes, allgather (every spike to every rank) or alltoall (each rank only the spikes its synapses read); results do not depend on it")
 }
 
 // addSetFlags adds the flags that change the model: --set, the run
@@ -139,6 +147,11 @@ func (f *runFlags) check(cmd *cobra.Command) (format string, err error) {
 	if _, err := checkThreads(f.threads, nil); err != nil {
 		return "", err
 	}
+	if cmd.Flags().Lookup("exchange") != nil { // run has it, sweep not
+		if _, err := sim.ParseExchange(f.exchange); err != nil {
+			return "", fmt.Errorf("--exchange: %w", err)
+		}
+	}
 	return format, prepareOut(f.out)
 }
 
@@ -156,8 +169,9 @@ func runFile(cmd *cobra.Command, stdout, stderr io.Writer, path string, f runFla
 	if err != nil {
 		return err
 	}
+	ex, _ := sim.ParseExchange(f.exchange) // checked above
 	return runJob(stdout, stderr, job{source: src.source, file: file, sets: sets, out: f.out, threads: f.threads,
-		format: format, progress: f.progress, stderr: stderr})
+		format: format, progress: f.progress, stderr: stderr, exchange: ex})
 }
 
 // runJob runs j under mpirun's ranks if any (rank 0 prints and writes the

@@ -10,9 +10,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brainsim/brainsim/connect"
 	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/ei"
+	"github.com/brainsim/brainsim/initial"
+	"github.com/brainsim/brainsim/neuron"
 	"github.com/brainsim/brainsim/sim"
+	"github.com/brainsim/brainsim/synapse"
 )
 
 // peakRSS reads this process's peak resident set (VmHWM) in bytes.
@@ -28,14 +32,15 @@ func peakRSS() int64 {
 }
 
 // TestMPIScale is a measurement, not a check (it asserts nothing about
-// time): run under mpirun with BRAINSIM_MPI_NET=coba10 or procedural, it
+// time): run under mpirun with BRAINSIM_MPI_NET=coba10, procedural or grid
+// (and BRAINSIM_MPI_EXCHANGE=alltoall for that exchange), it
 // prints per rank the build and simulation times, the Go heap the built
 // network holds, the peak RSS (which adds the Go runtime, Open MPI and the
 // recorded spikes) and the bytes exchanged per step.
 func TestMPIScale(t *testing.T) {
 	which := os.Getenv("BRAINSIM_MPI_NET")
 	if which == "" || dist.LaunchedSize() == 1 && os.Getenv("BRAINSIM_MPI_ONE") == "" {
-		t.Skip("set BRAINSIM_MPI_NET=coba10|procedural and run under mpirun")
+		t.Skip("set BRAINSIM_MPI_NET=coba10|procedural|grid and run under mpirun")
 	}
 	var tr dist.Transport = dist.NewLocal()
 	if dist.LaunchedSize() > 1 {
@@ -60,11 +65,23 @@ func TestMPIScale(t *testing.T) {
 		net, err = ei.Procedural(ei.ProceduralConfig{Neurons: 1_000_000, Degree: 1000, Seed: 1})
 		opt.Inputs = []sim.Input{sim.Const("E.input", 20), sim.Const("I.input", 20)}
 		ms = 100
+	case "grid": // local connectivity: a rank reads the spikes of its strip and 3 rows beyond
+		net, err = gridNet(500)
+		opt.Inputs = []sim.Input{sim.Const("E.input", 12)}
+		ms = 200
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	opt.Transport, opt.Monitors = tr, sim.Mon("E.spike", "I.spike")
+	if which == "grid" { // no spike monitor: every population routed
+		opt.Monitors = []sim.Monitor{{Name: "E.V", Index: []int{0, 125_000, 249_999}}}
+	}
+	if ex := os.Getenv("BRAINSIM_MPI_EXCHANGE"); ex != "" {
+		if opt.Exchange, err = sim.ParseExchange(ex); err != nil {
+			t.Fatal(err)
+		}
+	}
 	opt.Threads = 1
 	r, err := sim.NewRunner(net, opt)
 	if err != nil {
@@ -84,7 +101,30 @@ func TestMPIScale(t *testing.T) {
 	if c, ok := tr.(dist.Counter); ok {
 		sent, recv = c.Stats().SentBytes, c.Stats().RecvBytes
 	}
-	t.Logf("%s: rank %d of %d: build %.2f s, sim %.2f s for %v ms, Go heap after build %.1f MB, peak RSS %.1f MB, E spikes %d, sent %.1f B/step, received %.1f B/step",
-		which, tr.Rank(), tr.Size(), build.Seconds(), simT.Seconds(), ms, float64(ms0.HeapAlloc)/1e6, float64(peakRSS())/1e6,
-		len(res.Spikes["E.spike"].T), float64(sent)/float64(res.Steps), float64(recv)/float64(res.Steps))
+	nE := -1
+	if s := res.Spikes["E.spike"]; s != nil {
+		nE = len(s.T)
+	}
+	t.Logf("%s (%s): rank %d of %d: build %.2f s, sim %.2f s for %v ms, Go heap after build %.1f MB, peak RSS %.1f MB, E spikes %d, sent %.1f B/step, received %.1f B/step",
+		which, opt.Exchange, tr.Rank(), tr.Size(), build.Seconds(), simT.Seconds(), ms, float64(ms0.HeapAlloc)/1e6, float64(peakRSS())/1e6,
+		nE, float64(sent)/float64(res.Steps), float64(recv)/float64(res.Steps))
+}
+
+// gridNet is side² LIF neurons on a grid, each exciting the 48 neurons
+// within Chebyshev distance 3 (connect.GridN) with a 1 ms delay.
+func gridNet(side int) (*sim.Network, error) {
+	lif := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 5, V0: initial.Uniform(-60, -50)}
+	E, err := neuron.NewLIF(side*side, lif)
+	if err != nil {
+		return nil, err
+	}
+	net := sim.NewNetwork(1)
+	if err := net.Add("E", E); err != nil {
+		return nil, err
+	}
+	p, err := synapse.NewExpCOBA(E, E, connect.GridN(3, side, side), synapse.ExpParams{E: 0, GMax: 0.05, Tau: 5, Delay: 1})
+	if err != nil {
+		return nil, err
+	}
+	return net, net.Add("EE", p)
 }

@@ -13,5 +13,8 @@
 //   - MPI: Open MPI through a small cgo binding, built only with the build
 //     tag mpi (go build -tags mpi), so the default build stays pure Go.
 //
-// Every operation is collective: all ranks call it in the same order.
+// The operations are an all-gather (every rank's values to every rank,
+// MPI_Allgatherv) and an all-to-all (a block from every rank to every rank,
+// MPI_Alltoallv). Every operation is collective: all ranks call it in the
+// same order.
 package dist

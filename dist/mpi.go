@@ -44,8 +44,9 @@ import (
 )
 
 // MPI is the transport of a process started by mpirun: MPI_COMM_WORLD,
-// with MPI_Allgatherv for the exchanges (two calls: the counts, then the
-// values). Calls come from one goroutine at a time (MPI_THREAD_SERIALIZED).
+// with MPI_Allgatherv and MPI_Alltoallv for the exchanges (two calls each:
+// the counts, then the values). Calls come from one goroutine at a time
+// (MPI_THREAD_SERIALIZED).
 type MPI struct {
 	rank, size int
 	counts     []C.int

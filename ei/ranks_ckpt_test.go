@@ -37,7 +37,8 @@ func ranksDo(t *testing.T, n int, build func() (*sim.Network, sim.Options), f fu
 }
 
 // TestRankCheckpoint: networks with delays, short-term plasticity,
-// kinetic synapses, Poisson inputs and STDP (per-synapse weights),
+// kinetic synapses, Poisson inputs, gap junctions and STDP (per-synapse
+// weights),
 // checkpointed on 3 ranks (the ranks' states merged into one file), give
 // the file one rank writes at that step, and resume on 1, 2 and 4 ranks
 // with the spikes and traces of the uninterrupted run.
@@ -54,6 +55,9 @@ func TestRankCheckpoint(t *testing.T) {
 			stp := synapse.DefaultSTP()
 			p.GMax, p.STP = 2, &stp
 			return synapse.NewExponential(e, e, connect.SmallWorld(6, 0), p, synapse.COBA{E: 0})
+		},
+		"GapJunction": func(e, _ sim.Population) (sim.Projection, error) { // restored ranks read the restored V of the others
+			return synapse.NewGapJunction(e, e, connect.SmallWorld(4, 0.3), synapse.GapParams{GMax: 0.3})
 		},
 		"STDP": func(e, _ sim.Population) (sim.Projection, error) {
 			p := synapse.DefaultSTDP()

@@ -272,3 +272,38 @@ func TestRankAlltoallTraffic(t *testing.T) {
 		t.Logf("rank %d: received %d bytes with Allgather, %d with Alltoall (%.0f %%)", q, all[q], routed[q], 100*float64(routed[q])/float64(all[q]))
 	}
 }
+
+// TestRankPreState: projections that read the pre population's state —
+// gap junctions (V_pre) and synapses written as equations whose on_pre
+// reads a pre variable — give the spikes and traces of one rank on 2 and
+// 3 ranks with either exchange: every step the ranks send each other the
+// pre variables, and each rank reads a copy of the whole population.
+func TestRankPreState(t *testing.T) {
+	cases := map[string]func(e, i sim.Population) (sim.Projection, error){
+		"GapJunction": func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.NewGapJunction(e, e, connect.SmallWorld(4, 0.3), synapse.GapParams{GMax: 0.3})
+		},
+		"FromEquations reading V_pre": func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.FromEquations(e, e, connect.FixedProb(0.05), synapse.SynapseEquations{
+				Model: "w : 1", OnPre: "input_post += w*(V_pre + 70)/10", Units: equations.UnitsNone,
+				Values: map[string]any{"w": initial.Uniform(0, 2)}})
+		},
+	}
+	for name, mk := range cases {
+		build := zooNet(t, mk)
+		ref := runRanks(t, 1, 1, build, 40)[0]
+		if len(ref.Spikes["E.spike"].T) < 50 {
+			t.Errorf("%s: only %d E spikes", name, len(ref.Spikes["E.spike"].T))
+		}
+		for _, l := range []struct {
+			ranks, threads int
+			ex             sim.Exchange
+		}{{2, 1, sim.Allgather}, {3, 2, sim.Allgather}, {3, 1, sim.Alltoall}} {
+			for q, res := range runRanks(t, l.ranks, l.threads, exchanging(build, l.ex, true), 40) {
+				if d := sameResults(ref, res); d != "" {
+					t.Errorf("%s: %d ranks × %d threads, %s, rank %d: %s from 1 rank", name, l.ranks, l.threads, l.ex, q, d)
+				}
+			}
+		}
+	}
+}

@@ -244,6 +244,11 @@ func Restore(net *Network, opt Options, in io.Reader) (*Runner, error) {
 	for _, h := range r.hist {
 		h.k = k
 	}
+	if r.ranks != nil {
+		if err := r.refreshMirrors(); err != nil { // the restored pre state
+			return nil, err
+		}
+	}
 	return r, nil
 }
 

@@ -199,6 +199,19 @@ type PreStateReader interface {
 	ReadsPreState() bool
 }
 
+// PreStateMirror is implemented by PreStateReaders that can run over
+// ranks. PreVars names the pre population's variables they read, indexed
+// by global pre neuron. Over ranks the runner keeps, for each, a copy of
+// the whole pre population's values, refreshed from every rank after each
+// step (the ranks then exchange every step), and hands the copies to
+// MirrorPre after Init; the projection reads them instead of Pre().Var.
+// On one rank MirrorPre is not called.
+type PreStateMirror interface {
+	PreStateReader
+	PreVars() []string
+	MirrorPre(vars [][]float64)
+}
+
 // Source produces one value per neuron every step, such as a Poisson
 // current. Values fills dst (the neurons [lo, hi) of the target, in the
 // indices of the whole population, so that a value keyed by the neuron

@@ -31,6 +31,9 @@ type ranks struct {
 	route      [][][]uint32 // alltoall: per population and rank, the bits of this rank's neurons it reads (nil: all)
 	blocks     [][]int32    // alltoall: per rank, the message being built
 	bcounts    []int
+	msend      []float64 // mirrored pre state (gap junctions)
+	mrecv      []float64
+	mcounts    []int
 	fsend      []float64
 	frecv      []float64
 	fcounts    []int
@@ -74,6 +77,9 @@ func (r *Runner) setInterval() {
 			l = m.MinLag()
 		}
 		d = min(d, max(l, 1))
+	}
+	if len(r.mirrors) > 0 { // mirrored pre state is read every step
+		d = 1
 	}
 	r.ranks.interval = d
 }
@@ -217,6 +223,9 @@ func (r *Runner) exchange() error {
 	}
 	if rk.failed != nil {
 		return rk.failed
+	}
+	if err := r.refreshMirrors(); err != nil { // every rank calls it: none failed
+		return err
 	}
 	rk.cur, rk.fcur = rk.cur[:0], rk.fcur[:0]
 	off, foff := 0, 0

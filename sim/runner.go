@@ -38,6 +38,7 @@ type Runner struct {
 	ranks     *ranks       // nil on one rank
 	stopReq   bool         // this rank asks the others to stop (cancellation)
 	twoPass   bool         // a projection reads pre state: barrier before neurons
+	mirrors   []mirror     // over ranks: copies of pre state that projections read
 	phase     int          // with twoPass: 0 = inputs and projections, 1 = neurons
 }
 
@@ -109,7 +110,17 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 		}
 		if ps, ok := p.proj.(PreStateReader); ok && ps.ReadsPreState() {
 			if r.ranks != nil {
-				return nil, fmt.Errorf("sim: projection %q reads its pre population's state (a gap junction): not supported over %d ranks", p.name, r.ranks.size)
+				pm, ok := p.proj.(PreStateMirror)
+				if !ok {
+					return nil, fmt.Errorf("sim: projection %q reads its pre population's state but cannot read a copy of other ranks' (sim.PreStateMirror): not supported over %d ranks", p.name, r.ranks.size)
+				}
+				if err := budget.Reserve(fmt.Sprintf("sim: projection %q: a copy of %d pre neurons' variables %v", p.name, p.proj.Pre().Size(), pm.PreVars()),
+					int64(p.proj.Pre().Size()), 8*int64(len(pm.PreVars())), ""); err != nil {
+					return nil, err
+				}
+				if err := r.addMirror(p, pm); err != nil {
+					return nil, err
+				}
 			}
 			r.twoPass = true
 		}
@@ -140,6 +151,9 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 			if err := r.setupRoutes(); err != nil {
 				return nil, err
 			}
+		}
+		if err := r.refreshMirrors(); err != nil {
+			return nil, err
 		}
 	}
 	if opt.Sink != nil {

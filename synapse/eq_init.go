@@ -76,7 +76,9 @@ func (s *EqSynapses) Init(env *sim.Env) error {
 	if r.postArr, err = endVars("post", s.post, r.nLocal, sm.post); err != nil {
 		return err
 	}
-	if r.preArr, err = endVars("pre", s.pre, s.pre.Size(), sm.pre); err != nil { // one rank only: sim.PreStateReader
+	// The pre variables of the rank's share: over ranks the runner hands
+	// over copies of the whole population (MirrorPre).
+	if r.preArr, err = endVars("pre", s.pre, -1, sm.pre); err != nil {
 		return err
 	}
 	spec := wiringSpec{kind: kind}
@@ -154,11 +156,11 @@ func (s *EqSynapses) Init(env *sim.Env) error {
 
 // endVars returns the variables names of population p.
 // endVars returns the variables names of population p, which holds n
-// neurons here.
+// neurons here (n < 0: any number).
 func endVars(side string, p sim.Population, n int, names []string) ([][]float64, error) {
 	out := make([][]float64, len(names))
 	for i, name := range names {
-		if out[i] = p.Var(name); len(out[i]) != n {
+		if out[i] = p.Var(name); out[i] == nil || n >= 0 && len(out[i]) != n {
 			return nil, fmt.Errorf("synapse: FromEquations: the %s population has no variable %q of length %d (it has %v)", side, name, n, p.VarNames())
 		}
 	}

@@ -175,3 +175,26 @@ func (w *wiring) markPre(mark []bool) {
 		kernel.MarkRows(mark, w.groups[g].rows)
 	}
 }
+
+// Reading other ranks' pre state (sim.PreStateMirror): over ranks the
+// runner hands over copies of the whole pre population's variables.
+
+// PreVars implements sim.PreStateMirror: V.
+func (g *GapJunction) PreVars() []string { return []string{"V"} }
+
+// MirrorPre implements sim.PreStateMirror.
+func (g *GapJunction) MirrorPre(vars [][]float64) { g.vpre = vars[0] }
+
+// MarkPre implements sim.PreSelector: a gap junction reads no spikes.
+func (g *GapJunction) MarkPre([]bool) {}
+
+// PreVars implements sim.PreStateMirror: the pre variables the model
+// reads.
+func (s *EqSynapses) PreVars() []string { return s.layoutSlots().pre }
+
+// MirrorPre implements sim.PreStateMirror.
+func (s *EqSynapses) MirrorPre(vars [][]float64) {
+	if s.run != nil {
+		s.run.preArr = vars
+	}
+}

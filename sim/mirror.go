@@ -1,0 +1,65 @@
+package sim
+
+import (
+	"fmt"
+
+	"github.com/brainsim/brainsim/dist"
+)
+
+// mirror is a projection's copy of pre population variables over ranks
+// (PreStateMirror): local are the pre population's arrays of the rank's
+// share, whole the copies of the whole population.
+type mirror struct {
+	pop          int
+	local, whole [][]float64
+}
+
+// addMirror prepares the copies projection p reads (over ranks).
+func (r *Runner) addMirror(p namedProj, pm PreStateMirror) error {
+	pre := r.net.pops[p.pre]
+	m := mirror{pop: p.pre}
+	for _, name := range pm.PreVars() {
+		v := pre.pop.Var(name)
+		if v == nil || len(v) != r.local(p.pre) {
+			return fmt.Errorf("sim: projection %q reads variable %q of population %q, which has none of %d values", p.name, name, pre.name, r.local(p.pre))
+		}
+		m.local = append(m.local, v)
+		m.whole = append(m.whole, make([]float64, pre.pop.Size()))
+	}
+	pm.MirrorPre(m.whole)
+	r.mirrors = append(r.mirrors, m)
+	return nil
+}
+
+// refreshMirrors gathers every rank's share of the mirrored variables
+// into the whole copies: one Allgatherv for all of them.
+func (r *Runner) refreshMirrors() error {
+	if len(r.mirrors) == 0 {
+		return nil
+	}
+	rk := r.ranks
+	rk.msend = rk.msend[:0]
+	for _, m := range r.mirrors {
+		for _, v := range m.local {
+			rk.msend = append(rk.msend, v...)
+		}
+	}
+	var err error
+	if rk.mrecv, rk.mcounts, err = rk.tr.AllgatherFloat64(rk.msend, rk.mrecv, rk.mcounts); err != nil {
+		return fmt.Errorf("sim: exchanging the pre state of gap junctions: %w", err)
+	}
+	off := 0
+	for q := range rk.size {
+		for _, m := range r.mirrors {
+			lo, hi := dist.Range(r.net.pops[m.pop].pop.Size(), q, rk.size)
+			for _, w := range m.whole {
+				copy(w[lo:hi], rk.mrecv[off:off+hi-lo])
+				off += hi - lo
+			}
+		}
+	}
+	if off != len(rk.mrecv) {
+		return fmt.Errorf("sim: exchanging the pre state of gap junctions: %d values received, %d expected", len(rk.mrecv), off)
+	}
+	return nil
+}

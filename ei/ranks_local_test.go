@@ -307,3 +307,51 @@ func TestRankPreState(t *testing.T) {
 		}
 	}
 }
+
+// TestRankSynapseMonitors: per-synapse variables (STDP's plastic weights,
+// a variable of synapses written as equations) record on 3 ranks as on
+// one: the rank that holds a synapse sends its value.
+func TestRankSynapseMonitors(t *testing.T) {
+	cases := map[string]struct {
+		mk  func(e, i sim.Population) (sim.Projection, error)
+		mon string
+	}{
+		"STDP": {func(e, _ sim.Population) (sim.Projection, error) {
+			p := synapse.DefaultSTDP()
+			p.GMax = 0.5
+			return synapse.NewSTDP(e, e, connect.FixedProb(0.05), p, synapse.COBA{E: 0})
+		}, "X.w"},
+		"FromEquations": {func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.FromEquations(e, e, connect.FixedProb(0.05), synapse.SynapseEquations{
+				Model: "w : 1\ndapre/dt = -apre/20 : 1 (event-driven)", OnPre: "input_post += w; apre += 1; w = clip(w - 0.01*apre, 0, 1)",
+				Units: equations.UnitsNone, Values: map[string]any{"w": initial.Uniform(0.2, 0.8)}})
+		}, "X.w"},
+	}
+	for name, c := range cases {
+		base := zooNet(t, c.mk)
+		build := func() (*sim.Network, sim.Options) {
+			net, opt := base()
+			opt.Monitors = append(opt.Monitors, sim.Monitor{Name: c.mon, Every: 50})
+			return net, opt
+		}
+		ref := runRanks(t, 1, 1, build, 30)[0]
+		tr := ref.Traces[c.mon]
+		if tr == nil || len(tr.Index) < 1000 {
+			t.Fatalf("%s: trace %s: %v", name, c.mon, tr)
+		}
+		changed := 0
+		for j, x := range tr.Data[len(tr.Data)-len(tr.Index):] {
+			if x != tr.Data[j] {
+				changed++
+			}
+		}
+		if changed == 0 {
+			t.Errorf("%s: no weight changed: the test needs plasticity", name)
+		}
+		for q, res := range runRanks(t, 3, 2, build, 30) {
+			if d := sameResults(ref, res); d != "" {
+				t.Errorf("%s: 3 ranks × 2 threads, rank %d: %s from 1 rank", name, q, d)
+			}
+		}
+	}
+}

@@ -86,8 +86,16 @@ func (r *Runner) bindMonitors(ms []Monitor) error {
 			sender := owner // the population whose ranges say which rank sends a value
 			if owner < 0 {
 				switch r.varAxis(node, v, len(b.src)) {
-				case AxisSynapse:
-					return fmt.Errorf("sim: Monitors[%d].Name = %q: a per-synapse variable cannot be recorded over %d ranks yet", n, m.Name, r.ranks.size)
+				case AxisSynapse: // the rank that holds a synapse sends its value
+					h, ok := r.net.projs[r.projIndex(node)].proj.(SynapseHolder)
+					if !ok {
+						return fmt.Errorf("sim: Monitors[%d].Name = %q: a per-synapse variable of a projection that does not say which synapses a rank holds (sim.SynapseHolder) cannot be recorded over %d ranks", n, m.Name, r.ranks.size)
+					}
+					if err := r.synapseOwners(&b, h.HeldSynapses()); err != nil {
+						return fmt.Errorf("sim: Monitors[%d] (%s): %w", n, m.Name, err)
+					}
+					r.mons = append(r.mons, b)
+					continue
 				case AxisPre: // every rank holds it whole; a pre neuron's owner has all its spikes
 					sender = r.net.projs[r.projIndex(node)].pre
 				}

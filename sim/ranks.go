@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/brainsim/brainsim/dist"
 )
@@ -324,6 +325,44 @@ func (r *Runner) traceOwners(m *boundMonitor, pop int) {
 		}
 		m.cols[q] = append(m.cols[q], c)
 	}
+}
+
+// synapseOwners sets m.cols for a per-synapse variable: every rank finds
+// the recorded synapses among those it holds (held: positions in the
+// variable's order) and one Allgatherv tells every rank everyone's.
+func (r *Runner) synapseOwners(m *boundMonitor, held []uint32) error {
+	rk := r.ranks
+	h := slices.Clone(held)
+	slices.Sort(h)
+	var mine []int32
+	for c, i := range m.index {
+		if _, ok := slices.BinarySearch(h, uint32(i)); ok {
+			mine = append(mine, int32(c))
+		}
+	}
+	all, counts, err := rk.tr.AllgatherInt32(mine, nil, nil)
+	if err != nil {
+		return fmt.Errorf("finding the ranks that hold the recorded synapses: %w", err)
+	}
+	m.cols = make([][]int, rk.size)
+	seen := make([]bool, len(m.index))
+	off := 0
+	for q, c := range counts {
+		for _, x := range all[off : off+c] {
+			if x < 0 || int(x) >= len(m.index) || seen[x] {
+				return fmt.Errorf("rank %d claims column %d of %d", q, x, len(m.index))
+			}
+			seen[x] = true
+			m.cols[q] = append(m.cols[q], int(x))
+		}
+		off += c
+	}
+	for c, ok := range seen {
+		if !ok {
+			return fmt.Errorf("no rank holds synapse %d (column %d)", m.index[c], c)
+		}
+	}
+	return nil
 }
 
 // hasTraces reports whether any monitor records a trace.

@@ -198,3 +198,17 @@ func (s *EqSynapses) MirrorPre(vars [][]float64) {
 		s.run.preArr = vars
 	}
 }
+
+// HeldSynapses implements sim.SynapseHolder: the positions, in the
+// connector's order (that of the variables' views), of the synapses onto
+// the post neurons this rank holds.
+func (s *EqSynapses) HeldSynapses() []uint32 {
+	if s.run == nil {
+		return nil
+	}
+	var out []uint32
+	for b := range s.run.blocks {
+		out = append(out, s.run.blocks[b].pos...)
+	}
+	return out
+}

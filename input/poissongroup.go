@@ -88,11 +88,13 @@ func (g *PoissonGroup) Init(env *sim.Env) error {
 // Update implements sim.Population.
 func (g *PoissonGroup) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	key := rng.Mix(g.key, uint64(k))
-	for i := lo; i < hi; i++ {
-		s := rng.Uniform(key, uint64(g.off+i)) < g.rate[i]*g.pdt
-		g.spike[i] = s
+	rate, spk, pdt, id := g.rate[lo:hi], g.spike[lo:hi], g.pdt, uint64(g.off+lo) // id: the global index
+	spk = spk[:len(rate)]
+	for j, r := range rate {
+		s := rng.Uniform(key, id+uint64(j)) < r*pdt
+		spk[j] = s
 		if s {
-			spikes = append(spikes, int32(i))
+			spikes = append(spikes, int32(lo+j))
 		}
 	}
 	return spikes

@@ -7,6 +7,8 @@ import (
 
 	"github.com/brainsim/brainsim/connect"
 	"github.com/brainsim/brainsim/dist"
+	"github.com/brainsim/brainsim/equations"
+	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/sim"
 	"github.com/brainsim/brainsim/synapse"
 )
@@ -58,6 +60,12 @@ func TestRankCheckpoint(t *testing.T) {
 		},
 		"GapJunction": func(e, _ sim.Population) (sim.Projection, error) { // restored ranks read the restored V of the others
 			return synapse.NewGapJunction(e, e, connect.SmallWorld(4, 0.3), synapse.GapParams{GMax: 0.3})
+		},
+		"FromEquations/plastic": func(e, _ sim.Population) (sim.Projection, error) {
+			return synapse.FromEquations(e, e, connect.FixedProb(0.05), synapse.SynapseEquations{
+				Model: "w : 1\ndapre/dt = -apre/20 : 1 (event-driven)\ndapost/dt = -apost/20 : 1 (event-driven)",
+				OnPre: "input_post += w; apre += 1; w = clip(w - 0.05*apost, 0, 1)", OnPost: "apost += 1; w = clip(w + 0.05*apre, 0, 1)",
+				Delay: 1, Units: equations.UnitsNone, Values: map[string]any{"w": initial.Uniform(0.2, 0.8)}})
 		},
 		"STDP": func(e, _ sim.Population) (sim.Projection, error) {
 			p := synapse.DefaultSTDP()

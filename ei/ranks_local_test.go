@@ -1,6 +1,7 @@
 package ei_test
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"testing"
@@ -353,5 +354,45 @@ func TestRankSynapseMonitors(t *testing.T) {
 				t.Errorf("%s: 3 ranks × 2 threads, rank %d: %s from 1 rank", name, q, d)
 			}
 		}
+	}
+}
+
+// TestRankTinyPopulations: populations smaller than the number of ranks
+// (some ranks hold none of their neurons) run, record and checkpoint as
+// on one rank.
+func TestRankTinyPopulations(t *testing.T) {
+	build := func() (*sim.Network, sim.Options) {
+		lif := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 10, TauRef: 2, V0: initial.Uniform(-60, -50)}
+		A, _ := neuron.NewLIF(2, lif)
+		P, _ := input.NewPoissonGroup(3, 200)
+		Q, err := neuron.FromEquations(1, "dv/dt = (-60 - v + input)/10 : 1\nth : 1 (shared, constant)", neuron.EquationParams{
+			Threshold: "v > th", Reset: "v = -60", Units: equations.UnitsNone, Values: map[string]any{"v": -55, "th": -50}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		net := sim.NewNetwork(4)
+		_ = net.Add("A", A)
+		_ = net.Add("P", P)
+		_ = net.Add("Q", Q)
+		pa, _ := synapse.NewExpCOBA(P, A, connect.All2All(), synapse.ExpParams{E: 0, GMax: 2, Tau: 5})
+		pq, _ := synapse.NewExpCOBA(P, Q, connect.All2All(), synapse.ExpParams{E: 0, GMax: 2, Tau: 5})
+		_ = net.Add("PA", pa)
+		_ = net.Add("PQ", pq)
+		return net, sim.Options{Inputs: []sim.Input{sim.Const("A.input", 5), sim.Const("Q.input", 5)},
+			Monitors: []sim.Monitor{{Name: "A.spike"}, {Name: "P.spike"}, {Name: "Q.spike"}, {Name: "A.V"}, {Name: "Q.v"}, {Name: "PQ.g"}}}
+	}
+	ref := runRanks(t, 1, 1, build, 50)[0]
+	if len(ref.Spikes["A.spike"].T) < 5 || len(ref.Spikes["Q.spike"].T) < 2 {
+		t.Fatalf("A %d, Q %d spikes: the test needs spikes", len(ref.Spikes["A.spike"].T), len(ref.Spikes["Q.spike"].T))
+	}
+	for q, res := range runRanks(t, 4, 2, build, 50) {
+		if d := sameResults(ref, res); d != "" {
+			t.Errorf("4 ranks × 2 threads, rank %d: %s from 1 rank", q, d)
+		}
+	}
+	one, _ := checkpointAt(t, 1, build, 20)
+	four, _ := checkpointAt(t, 4, build, 20)
+	if !bytes.Equal(one, four) {
+		t.Errorf("the checkpoint merged from 4 ranks (%d bytes) differs from one rank's (%d bytes)", len(four), len(one))
 	}
 }

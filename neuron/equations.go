@@ -77,6 +77,7 @@ type EqPopulation struct {
 	n      int // neurons of the population
 	off    int // this rank's share: neurons [off, off+local)
 	local  int // the arrays' length
+	text   string // the model text (Fingerprint)
 	p      EquationParams
 	model  *equations.Model
 	method string
@@ -117,7 +118,7 @@ func FromEquations(n int, text string, p EquationParams) (*EqPopulation, error) 
 	if in := m.Lookup("input"); in.Kind != equations.Param || in.Shared() {
 		return nil, fail("text", fmt.Errorf("'input' is the population's input variable: declare it as a parameter ('input : amp'), not a %s or shared", in.Kind))
 	}
-	q := &EqPopulation{n: n, p: p, model: m, volt: -1}
+	q := &EqPopulation{n: n, text: text, p: p, model: m, volt: -1}
 	if p.Method == "" {
 		p.Method = "auto"
 	}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/brainsim/brainsim/equations/compile"
 	"github.com/brainsim/brainsim/sim"
 )
 
@@ -174,3 +175,42 @@ var (
 	_ node = (*SpikeTimes)(nil)
 	_ node = (*Custom)(nil)
 )
+
+// SaveState implements sim.Stateful: every state variable and per-neuron
+// parameter (parameters can be changed by inputs) in the order of the
+// model, "last spike" and "spike". Not saved: "input" (cleared every
+// step), shared parameters (set from Values by Init, read-only), and what
+// Init derives (per-neuron refractory steps, compiled programs).
+func (q *EqPopulation) SaveState(w *sim.StateWriter) {
+	r := q.run
+	for i, v := range q.layout.vars {
+		if q.layout.class[i] == cVector && v.Name != "input" {
+			w.Float64s(v.Name, r.arrays[i])
+		}
+	}
+	w.Int64s("last spike", r.last)
+	w.Bools("spike", r.spike)
+}
+
+// LoadState implements sim.Stateful.
+func (q *EqPopulation) LoadState(rd *sim.StateReader) {
+	r := q.run
+	for i, v := range q.layout.vars {
+		if q.layout.class[i] == cVector && v.Name != "input" {
+			rd.Float64s(v.Name, r.arrays[i])
+		}
+	}
+	rd.Int64s("last spike", r.last)
+	rd.Bools("spike", r.spike)
+}
+
+// Fingerprint implements sim.Fingerprinter: the model text, the threshold,
+// reset, refractoriness, method, unit mode and Values (slices by length
+// and hash).
+func (q *EqPopulation) Fingerprint() string {
+	p := q.p
+	return fmt.Sprintf("EqPopulation(model=%q, Threshold=%q, Reset=%q, Refractory=%q, Method=%q, Units=%v, Values=%s)",
+		q.text, p.Threshold, p.Reset, p.Refractory, q.method, p.Units, compile.DescribeValues(p.Values))
+}
+
+var _ node = (*EqPopulation)(nil)

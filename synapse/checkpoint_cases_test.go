@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/brainsim/brainsim/connect"
+	"github.com/brainsim/brainsim/equations"
 	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/input"
 	"github.com/brainsim/brainsim/neuron"
@@ -50,6 +51,23 @@ func ckRecurrent(name string, inflight float64, pop func(*testing.T) sim.Populat
 }
 
 func lifPop(t *testing.T) sim.Population { return ckLIF(t) }
+
+// eqPop is 80 noisy neurons written as equations, with per-neuron time
+// constants, a reset drawing rand() and a threshold that adapts.
+func eqPop(t *testing.T) sim.Population {
+	tau := make([]float64, 80)
+	for i := range tau {
+		tau[i] = 10 + float64(i%9)
+	}
+	p, err := neuron.FromEquations(80, `
+dV/dt = (-60 - V + 14 + input)/tau + 2*xi/sqrt(tau) : 1 (unless refractory)
+dth/dt = (-50 - th)/50 : 1
+tau : 1
+input : 1`, neuron.EquationParams{Threshold: "V > th", Reset: "V = -60 + 3*rand(); th += 1", Refractory: "2",
+		Units: equations.UnitsNone, Values: map[string]any{"tau": tau, "V": initial.Uniform(-60, -50), "th": -50}})
+	noErr(t, err)
+	return p
+}
 
 func adexPop(t *testing.T) sim.Population {
 	p := neuron.DefaultAdExIF()
@@ -169,6 +187,15 @@ func synapseCases() []ckCase {
 			q := synapse.DefaultSTDP()
 			q.GMax, q.WMin, q.WMax, q.Tau, q.Delay = 0.3, 0, 1, 5, 1
 			return synapse.NewSTDP(a, b, fp(0.1), q, synapse.COBA{E: 0})
+		}),
+		ckRecurrent("FromEquations/plastic", 1, lifPop, 15, func(a, b sim.Population) (sim.Projection, error) {
+			return synapse.FromEquations(a, b, fp(0.1), synapse.SynapseEquations{
+				Model: "w : 1\ndapre/dt = -apre/20 : 1 (event-driven)\ndapost/dt = -apost/20 : 1 (event-driven)",
+				OnPre: "input_post += w; apre += 1; w = clip(w - 0.05*apost, 0, 1)", OnPost: "apost += 1; w = clip(w + 0.05*apre, 0, 1)",
+				Delay: 1, Units: equations.UnitsNone, Values: map[string]any{"w": initial.Uniform(0.2, 0.8)}})
+		}),
+		ckRecurrent("ExpCOBA/FromEquations neurons", 1, eqPop, 0, func(a, b sim.Population) (sim.Projection, error) {
+			return synapse.NewExpCOBA(a, b, fp(0.1), synapse.ExpParams{Tau: 5, GMax: 0.3, E: 0, Delay: 1})
 		}),
 		ckRecurrent("GapJunction/HH", dt, hhPop, 5, func(a, b sim.Population) (sim.Projection, error) {
 			return synapse.NewGapJunction(a, b, fp(0.1), synapse.GapParams{WeightInit: initial.Uniform(0, 0.05)})

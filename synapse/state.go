@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/brainsim/brainsim/equations/compile"
 	"github.com/brainsim/brainsim/sim"
 )
 
@@ -258,4 +259,92 @@ var (
 	_ node = (*BioNMDA)(nil)
 	_ node = (*STDP)(nil)
 	_ node = (*GapJunction)(nil)
+	_ node = (*EqSynapses)(nil)
 )
+
+// SaveState implements sim.Stateful: every per-synapse variable (states
+// and stored parameters, in model order) and, with event-driven
+// variables, "lastupdate" (the step of each synapse's last event), in the
+// connector's CSR order; over ranks each rank fills the synapses it holds
+// (sim.SynapseHolder) and the runner merges them. Not saved: the summed
+// variables' accumulators (refilled every step) and the views.
+func (s *EqSynapses) SaveState(w *sim.StateWriter) {
+	r := s.run
+	w.SetAxis(sim.AxisSynapse)
+	v := make([]float64, r.nnz)
+	for _, x := range s.vars {
+		if !x.stored {
+			continue
+		}
+		clear(v)
+		for b := range r.blocks {
+			blk := &r.blocks[b]
+			for q, p := range blk.pos {
+				v[p] = blk.arr[x.slot][q]
+			}
+		}
+		w.Float64s(x.v.Name, v)
+	}
+	if r.hasEvent {
+		last := make([]int64, r.nnz)
+		for b := range r.blocks {
+			blk := &r.blocks[b]
+			for q, p := range blk.pos {
+				last[p] = blk.last[q]
+			}
+		}
+		w.Int64s("lastupdate", last)
+	}
+}
+
+// LoadState implements sim.Stateful: the values are scattered into the
+// blocks of any thread count (and into the views monitors asked for).
+func (s *EqSynapses) LoadState(rd *sim.StateReader) {
+	r := s.run
+	v := make([]float64, r.nnz) // as large as the network's own
+	for _, x := range s.vars {
+		if !x.stored {
+			continue
+		}
+		rd.Float64s(x.v.Name, v)
+		if rd.Err() != nil {
+			return
+		}
+		for b := range r.blocks {
+			blk := &r.blocks[b]
+			for q, p := range blk.pos {
+				blk.arr[x.slot][q] = v[p]
+			}
+		}
+		if view := r.views[x.slot]; view != nil {
+			copy(view, v)
+		}
+	}
+	if r.hasEvent {
+		last := make([]int64, r.nnz)
+		rd.Int64s("lastupdate", last)
+		if rd.Err() != nil {
+			return
+		}
+		for b := range r.blocks {
+			blk := &r.blocks[b]
+			for q, p := range blk.pos {
+				blk.last[q] = last[p]
+			}
+		}
+		if r.lastView != nil {
+			for p, k := range last {
+				r.lastView[p] = float64(k) * r.dt
+			}
+		}
+	}
+}
+
+// Fingerprint implements sim.Fingerprinter: the model text, statements,
+// delay, method, unit mode, float32 variables, Values (slices by length
+// and hash) and the connector.
+func (s *EqSynapses) Fingerprint() string {
+	p := s.p
+	return fmt.Sprintf("EqSynapses(model=%q, OnPre=%q, OnPost=%q, Delay=%v, Method=%q, Units=%v, Float32=%q, Values=%s) conn=%s",
+		p.Model, p.OnPre, p.OnPost, p.Delay, s.method, p.Units, p.Float32, compile.DescribeValues(p.Values), s.conn)
+}

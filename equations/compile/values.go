@@ -1,7 +1,9 @@
 package compile
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"sort"
 	"strings"
@@ -86,4 +88,35 @@ func CheckValueNames[V any](m *equations.Model, values map[string]V, reserved ma
 		}
 	}
 	return "", "", true
+}
+
+// DescribeValues describes a Values map deterministically and briefly
+// (for checkpoints' model hashes):
+// keys in order, numbers and initialisers as they print, slices of
+// numbers by length and FNV hash (a per-neuron slice of 10⁶ values would
+// make a long description).
+func DescribeValues(vals map[string]any) string {
+	keys := make([]string, 0, len(vals))
+	for k := range vals {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString("{")
+	for _, k := range keys {
+		switch v := vals[k].(type) {
+		case []float64:
+			h := fnv.New64a()
+			var w [8]byte
+			for _, x := range v {
+				binary.LittleEndian.PutUint64(w[:], math.Float64bits(x))
+				h.Write(w[:])
+			}
+			fmt.Fprintf(&b, "%s:(len %d, fnv %016x) ", k, len(v), h.Sum64())
+		default:
+			fmt.Fprintf(&b, "%s:%v ", k, v)
+		}
+	}
+	b.WriteString("}")
+	return b.String()
 }

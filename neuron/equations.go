@@ -74,9 +74,9 @@ type EquationParams struct {
 // neuron) and "input"; Var("V") is v when the model calls it v.
 type EqPopulation struct {
 	sim.Membership
-	n      int // neurons of the population
-	off    int // this rank's share: neurons [off, off+local)
-	local  int // the arrays' length
+	n      int    // neurons of the population
+	off    int    // this rank's share: neurons [off, off+local)
+	local  int    // the arrays' length
 	text   string // the model text (Fingerprint)
 	p      EquationParams
 	model  *equations.Model

@@ -54,7 +54,7 @@ func lifPop(t *testing.T) sim.Population { return ckLIF(t) }
 
 // eqPop is 80 noisy neurons written as equations, with per-neuron time
 // constants, a reset drawing rand() and a threshold that adapts.
-func eqPop(t *testing.T) sim.Population {
+func eqPop(t testing.TB) sim.Population {
 	tau := make([]float64, 80)
 	for i := range tau {
 		tau[i] = 10 + float64(i%9)
@@ -113,7 +113,7 @@ func customPop(t *testing.T) sim.Population {
 }
 
 // noErr fails t on an error.
-func noErr(t *testing.T, err error) {
+func noErr(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -194,7 +194,7 @@ func synapseCases() []ckCase {
 				OnPre: "input_post += w; apre += 1; w = clip(w - 0.05*apost, 0, 1)", OnPost: "apost += 1; w = clip(w + 0.05*apre, 0, 1)",
 				Delay: 1, Units: equations.UnitsNone, Values: map[string]any{"w": initial.Uniform(0.2, 0.8)}})
 		}),
-		ckRecurrent("ExpCOBA/FromEquations neurons", 1, eqPop, 0, func(a, b sim.Population) (sim.Projection, error) {
+		ckRecurrent("ExpCOBA/FromEquations neurons", 1, func(t *testing.T) sim.Population { return eqPop(t) }, 0, func(a, b sim.Population) (sim.Projection, error) {
 			return synapse.NewExpCOBA(a, b, fp(0.1), synapse.ExpParams{Tau: 5, GMax: 0.3, E: 0, Delay: 1})
 		}),
 		ckRecurrent("GapJunction/HH", dt, hhPop, 5, func(a, b sim.Population) (sim.Projection, error) {

@@ -2,8 +2,11 @@ package synapse_test
 
 import (
 	"bytes"
+	"sync"
 	"testing"
 
+	"github.com/brainsim/brainsim/dist"
+	"github.com/brainsim/brainsim/equations"
 	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/input"
 	"github.com/brainsim/brainsim/neuron"
@@ -40,11 +43,16 @@ func fuzzNet(tb testing.TB) *sim.Network {
 	ok(err)
 	e6, err := synapse.NewDelta(g, a, fp(0.5), synapse.DeltaParams{GMax: 1, DelayInit: initial.Uniform(0, 1)})
 	ok(err)
+	eq := eqPop(tb)
+	e7, err := synapse.FromEquations(l, eq, fp(0.5), synapse.SynapseEquations{
+		Model: "w : 1\ndapre/dt = -apre/20 : 1 (event-driven)", OnPre: "input_post += w; apre += 1; w = clip(w - 0.01*apre, 0, 1)",
+		Units: equations.UnitsNone, Values: map[string]any{"w": initial.Uniform(0, 1)}})
+	ok(err)
 	net := sim.NewNetwork(3)
 	for _, x := range []struct {
 		name string
 		node any
-	}{{"L", l}, {"A", a}, {"G", g}, {"GL", e1}, {"LA", e2}, {"LL", e3}, {"AL", e4}, {"stdp", e5}, {"GA", e6}} {
+	}{{"L", l}, {"A", a}, {"G", g}, {"Q", eq}, {"GL", e1}, {"LA", e2}, {"LL", e3}, {"AL", e4}, {"stdp", e5}, {"GA", e6}, {"LQ", e7}} {
 		ok(net.Add(x.name, x.node))
 	}
 	return net
@@ -75,4 +83,48 @@ func FuzzRestoreZoo(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		_, _ = sim.Restore(fuzzNet(t), opt, bytes.NewReader(b))
 	})
+}
+
+// FuzzRestoreZooRanks: the same on 2 in-process ranks, where every rank
+// reads its share of each per-neuron record (StateReader's window); a
+// valid checkpoint restores on both.
+func FuzzRestoreZooRanks(f *testing.F) {
+	opt := sim.Options{Dt: dt, Inputs: []sim.Input{sim.Const("L.input", 15), sim.Const("A.input", 20)}}
+	r, err := sim.NewRunner(fuzzNet(f), opt)
+	if err != nil {
+		f.Fatal(err)
+	}
+	if _, err := r.Run(5); err != nil {
+		f.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := r.Checkpoint(&buf); err != nil {
+		f.Fatal(err)
+	}
+	restore := func(t testing.TB, b []byte) []error {
+		trs, err := dist.InProcess(2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := make([]error, 2)
+		var wg sync.WaitGroup
+		for q := range 2 {
+			wg.Go(func() {
+				o := opt
+				o.Transport = trs[q]
+				_, errs[q] = sim.Restore(fuzzNet(t), o, bytes.NewReader(b))
+			})
+		}
+		wg.Wait()
+		return errs
+	}
+	for q, err := range restore(f, buf.Bytes()) {
+		if err != nil {
+			f.Fatalf("a valid checkpoint, rank %d: %v", q, err)
+		}
+	}
+	ck := buf.Bytes()
+	f.Add(ck)
+	f.Add(ck[:len(ck)/2])
+	f.Fuzz(func(t *testing.T, b []byte) { restore(t, b) })
 }

@@ -31,6 +31,8 @@ type job struct {
 	stderr   io.Writer        // notes; nil for none
 	ranks    dist.Transport   // nil: one rank; else rank 0 writes the files
 	exchange sim.Exchange     // how the ranks exchange spikes
+	// inProcess > 1 runs the job over that many ranks as goroutines
+	inProcess int
 	resume   *rundir.Manifest // the run.json of the run to continue, or nil
 }
 

@@ -64,6 +64,9 @@ func resumeDir(cmd *cobra.Command, stdout, stderr io.Writer, dir string, f runFl
 	if err != nil {
 		return fmt.Errorf("--exchange: %w", err)
 	}
+	if err := checkRanks(f.ranks); err != nil {
+		return err
+	}
 	m, err := rundir.ReadManifest(dir)
 	if err != nil {
 		return err
@@ -83,5 +86,5 @@ func resumeDir(cmd *cobra.Command, stdout, stderr io.Writer, dir string, f runFl
 		threads = m.Threads
 	}
 	return runJob(stdout, stderr, job{source: m.Source, file: file, sets: m.Set, point: m.Point, out: dir,
-		threads: threads, format: format, progress: f.progress, stderr: stderr, resume: m, exchange: ex})
+		threads: threads, format: format, progress: f.progress, stderr: stderr, resume: m, exchange: ex, inProcess: f.ranks})
 }

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -27,6 +29,7 @@ type runFlags struct {
 	every      float64 // --checkpoint-every
 	dryRun     bool
 	exchange   string // --exchange
+	ranks      int    // --ranks: in-process ranks
 }
 
 func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -100,10 +103,26 @@ second signal ends the process at once (files already written stay complete).`,
 	return cmd
 }
 
-// addExchangeFlag adds --exchange, which run and resume share.
+// addExchangeFlag adds --exchange and --ranks, which run and resume share.
 func addExchangeFlag(cmd *cobra.Command, f *runFlags) {
-	cmd.Flags().StringVar(&f.exchange, "exchange", "allgather", "under mpirun: how ranks send each other their spikes, allgather (every spike to every rank) or alltoall (each rank only the spikes its synapses read); results do not depend on it")
+	cmd.Flags().StringVar(&f.exchange, "exchange", "allgather", "over ranks: how they send each other their spikes, allgather (every spike to every rank) or alltoall (each rank only the spikes its synapses read); results do not depend on it")
+	cmd.Flags().IntVar(&f.ranks, "ranks", 0, "split the network over this many ranks run as goroutines of this process (no MPI; the same files as one rank) and print the bytes each rank exchanged; 0 means one rank, or mpirun's")
 }
+
+// checkRanks checks --ranks.
+func checkRanks(n int) error {
+	switch {
+	case n < 0 || n > maxInProcessRanks:
+		return fmt.Errorf("--ranks %d: must be in [0, %d]", n, maxInProcessRanks)
+	case n > 1 && dist.LaunchedSize() > 1:
+		return fmt.Errorf("--ranks %d: started by mpirun with %d ranks; --ranks runs ranks in one process: drop it under mpirun", n, dist.LaunchedSize())
+	}
+	return nil
+}
+
+// maxInProcessRanks bounds --ranks: each rank is a goroutine building its
+// share of the network (and its own copy of what every rank holds).
+const maxInProcessRanks = 1024
 
 // addSetFlags adds the flags that change the model: --set, the run
 // shorthands and --format.
@@ -151,6 +170,9 @@ func (f *runFlags) check(cmd *cobra.Command) (format string, err error) {
 		if _, err := sim.ParseExchange(f.exchange); err != nil {
 			return "", fmt.Errorf("--exchange: %w", err)
 		}
+		if err := checkRanks(f.ranks); err != nil {
+			return "", err
+		}
 	}
 	return format, prepareOut(f.out)
 }
@@ -171,13 +193,16 @@ func runFile(cmd *cobra.Command, stdout, stderr io.Writer, path string, f runFla
 	}
 	ex, _ := sim.ParseExchange(f.exchange) // checked above
 	return runJob(stdout, stderr, job{source: src.source, file: file, sets: sets, out: f.out, threads: f.threads,
-		format: format, progress: f.progress, stderr: stderr, exchange: ex})
+		format: format, progress: f.progress, stderr: stderr, exchange: ex, inProcess: f.ranks})
 }
 
 // runJob runs j under mpirun's ranks if any (rank 0 prints and writes the
 // files) with the signal handling of brainsim run and resume, and prints
 // the summary.
 func runJob(stdout, stderr io.Writer, j job) error {
+	if j.inProcess > 1 {
+		return runInProcess(stdout, stderr, j)
+	}
 	ranks, err := dist.FromEnvironment()
 	if err != nil {
 		return err
@@ -193,6 +218,65 @@ func runJob(stdout, stderr io.Writer, j job) error {
 	if err != nil {
 		return err
 	}
+	return report(stdout, stderr, j, o, in)
+}
+
+// runInProcess runs j over j.inProcess ranks as goroutines (rank 0 prints
+// and writes the files) and prints what every rank sent and received.
+func runInProcess(stdout, stderr io.Writer, j job) error {
+	trs, err := dist.InProcess(j.inProcess)
+	if err != nil {
+		return err
+	}
+	ctx, in := watchSignals(context.Background())
+	defer in.stop()
+	errs := make([]error, len(trs))
+	var o *outcome
+	var wg sync.WaitGroup
+	for q := range trs {
+		jq := j
+		jq.ranks = trs[q]
+		if q != 0 {
+			jq.progress, jq.stderr = false, io.Discard
+		}
+		wg.Go(func() {
+			oq, err := execute(ctx, jq)
+			if err != nil {
+				errs[q] = err
+				trs[q].Close() // the other ranks stop at their next exchange
+				return
+			}
+			if q == 0 {
+				o = oq
+			}
+		})
+	}
+	wg.Wait()
+	if errs[0] != nil && !errors.Is(errs[0], dist.ErrClosed) {
+		return errs[0]
+	}
+	for q, err := range errs {
+		if err != nil && !errors.Is(err, dist.ErrClosed) {
+			return fmt.Errorf("rank %d of %d: %w", q, len(trs), err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if o.manifest != nil && o.manifest.Steps > 0 {
+		steps := float64(o.manifest.Steps)
+		fmt.Fprintf(stdout, "ranks: %d in process, %s exchange; per rank and step:\n", len(trs), j.exchange)
+		for q, tr := range trs {
+			s := tr.Stats()
+			fmt.Fprintf(stdout, "  rank %d: sent %.1f B, received %.1f B (%d collectives)\n", q, float64(s.SentBytes)/steps, float64(s.RecvBytes)/steps, s.Calls)
+		}
+	}
+	return report(stdout, stderr, j, o, in)
+}
+
+// report prints a finished job's summary on rank 0 and returns the exit
+// status of a stopped run.
+func report(stdout, stderr io.Writer, j job, o *outcome, in *interrupts) error {
 	if o.manifest == nil { // a rank other than 0
 		if o.stopped != nil {
 			return &exitError{code: in.status(), err: o.stopped}

@@ -28,12 +28,12 @@ type job struct {
 	threads  int    // > 0: overrides run.threads
 	format   string // "" means outputs.format
 	progress bool
-	stderr   io.Writer        // notes; nil for none
-	ranks    dist.Transport   // nil: one rank; else rank 0 writes the files
-	exchange sim.Exchange     // how the ranks exchange spikes
+	stderr   io.Writer      // notes; nil for none
+	ranks    dist.Transport // nil: one rank; else rank 0 writes the files
+	exchange sim.Exchange   // how the ranks exchange spikes
 	// inProcess > 1 runs the job over that many ranks as goroutines
 	inProcess int
-	resume   *rundir.Manifest // the run.json of the run to continue, or nil
+	resume    *rundir.Manifest // the run.json of the run to continue, or nil
 }
 
 // outcome is a finished (or interrupted) job.

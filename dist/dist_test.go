@@ -174,3 +174,36 @@ func TestAlltoall(t *testing.T) {
 		}
 	}
 }
+
+// TestLayouts: every neuron is held by exactly one rank, at the local
+// index Owner says, for both layouts and many sizes.
+func TestLayouts(t *testing.T) {
+	for _, l := range []Layout{Contiguous, RoundRobin} {
+		for _, n := range []int{1, 2, 3, 7, 10, 100, 1001} {
+			for _, size := range []int{1, 2, 3, 4, 7, 16} {
+				held := make([]int, n)
+				for r := range size {
+					s := l.ShareOf(n, r, size)
+					for j := range s.N {
+						g := s.Global(j)
+						if g < 0 || g >= n {
+							t.Fatalf("%s n=%d size=%d rank %d: local %d is neuron %d", l, n, size, r, j, g)
+						}
+						held[g]++
+						if or, oj := l.Owner(n, g, size); or != r || oj != j {
+							t.Fatalf("%s n=%d size=%d: neuron %d is local %d of rank %d, Owner says %d of %d", l, n, size, g, j, r, oj, or)
+						}
+					}
+				}
+				for g, c := range held {
+					if c != 1 {
+						t.Fatalf("%s n=%d size=%d: neuron %d held %d times", l, n, size, g, c)
+					}
+				}
+			}
+		}
+	}
+	if _, err := ParseLayout("spiral"); err == nil {
+		t.Error("ParseLayout(spiral): no error")
+	}
+}

@@ -56,15 +56,15 @@ func (c *Cols) Bytes() int { return 4 * (len(c.Ptr) + len(c.Syn) + len(c.Pre)) }
 // position (index into c.Indices) of each of the block's synapses, in the
 // order Split stores them. It maps block-ordered per-synapse data back to
 // the connector's order.
-func Positions(c *connect.CSR, bounds []int) ([][]uint32, error) {
+func Positions(c *connect.CSR, posts Posts) ([][]uint32, error) {
 	if uint64(c.NNZ()) > math.MaxUint32 {
 		return nil, fmt.Errorf("kernel: %d synapses: at most %d for per-synapse positions", c.NNZ(), uint32(math.MaxUint32))
 	}
-	if err := checkBounds(bounds, c.NPost); err != nil {
+	if err := posts.check(c.NPost); err != nil {
 		return nil, err
 	}
-	nb := len(bounds) - 1
-	block := blockMap(bounds, c.NPost) // −1: a post neuron of another rank
+	nb := len(posts.Bounds) - 1
+	block := posts.blockMap(c.NPost) // −1: a post neuron of another rank
 	counts := make([]int, nb)
 	for _, j := range c.Indices {
 		if b := block[j]; b >= 0 {

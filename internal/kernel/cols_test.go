@@ -52,11 +52,11 @@ func TestColumnsAndPositions(t *testing.T) {
 	}
 	for nb := 1; nb <= 4; nb++ {
 		bounds := blocks(c.NPost, nb)
-		rows, err := Split(c, bounds, w, nil)
+		rows, err := Split(c, Contiguous(bounds), w, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		pos, err := Positions(c, bounds)
+		pos, err := Positions(c, Contiguous(bounds))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,7 +146,7 @@ func TestSums(t *testing.T) {
 		}
 		for nb := 1; nb <= 4; nb++ {
 			bounds := blocks(c.NPost, nb)
-			rows, err := Split(c, bounds, ws, nil)
+			rows, err := Split(c, Contiguous(bounds), ws, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

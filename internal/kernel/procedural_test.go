@@ -35,7 +35,7 @@ func TestAddProcedural(t *testing.T) {
 	w := 0.1 * 3.14159265358979
 	for _, nb := range []int{1, 2, 3, 7} {
 		bounds := evenBounds(nPost, nb)
-		rows, err := Split(csr, bounds, nil, nil)
+		rows, err := Split(csr, Contiguous(bounds), nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,6 +55,26 @@ func TestAddProcedural(t *testing.T) {
 				if (j < lo || j >= hi) && v != 0 {
 					t.Fatalf("nb=%d block %d: post %d outside the block was written", nb, b, j)
 				}
+			}
+		}
+	}
+	// A round-robin share (every R-th post from r) gets the stored rows'
+	// sums of its posts.
+	const R = 3
+	for r0 := range R {
+		n := (nPost - r0 + R - 1) / R
+		posts := Posts{Bounds: []int{0, n / 3, n}, Off: r0, Stride: R}
+		rows, err := Split(csr, posts, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for b := range 2 {
+			lo, hi := posts.Bounds[b], posts.Bounds[b+1]
+			want, got := make([]float64, hi-lo), make([]float64, hi-lo)
+			rows[b].AddScalar(want, spikes, w)
+			AddProceduralStrided(got, r0+lo*R, R, spikes, g, w, nil)
+			if !slices.Equal(got, want) {
+				t.Fatalf("rank %d of %d, block %d: strided sums differ from the stored rows", r0, R, b)
 			}
 		}
 	}

@@ -10,7 +10,7 @@ import (
 // Rows is a CSR restricted to the post neurons [Lo, Hi) of one block, with
 // post indices stored relative to Lo.
 type Rows struct {
-	Lo, Hi int
+	Lo, Hi int       // the block's post neurons, local indices of the share (Posts)
 	Ptr    []uint32  // len NPre+1
 	Idx16  []uint16  // local post indices when Hi−Lo <= 65536, else nil
 	Idx32  []uint32  // local post indices otherwise
@@ -25,22 +25,23 @@ func (r *Rows) Bytes() int {
 	return 4*len(r.Ptr) + 2*len(r.Idx16) + 4*len(r.Idx32) + 4*len(r.W)
 }
 
-// Split distributes the synapses of c over the blocks of the post partition
-// bounds, keeping row order; w (per-synapse weights in CSR order) may be nil.
+// Split distributes the synapses of c over the blocks of the post share
+// posts, keeping row order; w (per-synapse weights in CSR order) may be nil.
 // reserve (nil: guard.Check against the memory available) is asked for the
 // bytes of the result before they are allocated.
-func Split(c *connect.CSR, bounds []int, w []float32, reserve Reserve) ([]Rows, error) {
+func Split(c *connect.CSR, posts Posts, w []float32, reserve Reserve) ([]Rows, error) {
 	if reserve == nil {
 		reserve = checkAvailable
 	}
 	if w != nil && len(w) != c.NNZ() {
 		return nil, fmt.Errorf("kernel: %d weights for %d synapses", len(w), c.NNZ())
 	}
-	if err := checkBounds(bounds, c.NPost); err != nil {
+	if err := posts.check(c.NPost); err != nil {
 		return nil, err
 	}
+	bounds := posts.Bounds
 	nb := len(bounds) - 1
-	block := blockMap(bounds, c.NPost)
+	block := posts.blockMap(c.NPost)
 	out := make([]Rows, nb)
 	counts := make([]int64, nb)
 	for _, j := range c.Indices {
@@ -85,10 +86,10 @@ func Split(c *connect.CSR, bounds []int, w []float32, reserve Reserve) ([]Rows, 
 				continue // another rank's post
 			}
 			r := &out[block[j]]
-			if r.Idx16 != nil {
-				r.Idx16 = append(r.Idx16, uint16(int(j)-r.Lo))
+			if x := posts.local(int(j)) - r.Lo; r.Idx16 != nil {
+				r.Idx16 = append(r.Idx16, uint16(x))
 			} else {
-				r.Idx32 = append(r.Idx32, uint32(int(j)-r.Lo))
+				r.Idx32 = append(r.Idx32, uint32(x))
 			}
 			if w != nil {
 				r.W = append(r.W, w[q])

@@ -24,7 +24,7 @@ const chunksPerWorker = 16
 
 // SplitRows builds the per-block Rows of the connectivity whose row i is
 // row(nil, i), without materialising its CSR: the result equals
-// Split(csr, bounds, w) for that CSR and w = weights(csr.NNZ()).
+// Split(csr, posts, w) for that CSR and w = weights(csr.NNZ()).
 //
 // Rows are generated twice on up to workers goroutines: pass 1 counts the
 // synapses of every (block, row) into the blocks' Ptr, pass 2 regenerates
@@ -36,19 +36,20 @@ const chunksPerWorker = 16
 //
 // reserve (nil: guard.Check against the memory available) is asked for the
 // bytes of the result before they are allocated.
-func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, workers int, reserve Reserve) ([]Rows, int, error) {
+func SplitRows(nPre, nPost int, row RowFunc, posts Posts, weights WeightFunc, workers int, reserve Reserve) ([]Rows, int, error) {
 	if reserve == nil {
 		reserve = checkAvailable
 	}
-	if err := checkBounds(bounds, nPost); err != nil {
+	if err := posts.check(nPost); err != nil {
 		return nil, 0, err
 	}
+	bounds := posts.Bounds
 	nb := len(bounds) - 1
 	if err := reserve(fmt.Sprintf("kernel: row offsets of %d pre neurons in %d blocks", nPre, nb),
 		int64(nb)*int64(nPre+1), 4); err != nil {
 		return nil, 0, err
 	}
-	block := blockMap(bounds, nPost)
+	block := posts.blockMap(nPost)
 	out := make([]Rows, nb)
 	for b := range out {
 		out[b] = Rows{Lo: bounds[b], Hi: bounds[b+1], Ptr: make([]uint32, nPre+1)}
@@ -57,7 +58,7 @@ func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, w
 	// synapses onto other posts are counted per row, so that a synapse's
 	// CSR position, which keys its weight, is the same on every rank.
 	var other []uint32
-	if bounds[0] != 0 || bounds[nb] != nPost {
+	if posts.partial(nPost) {
 		other = make([]uint32, nPre+1)
 	}
 	nChunks := min(nPre, max(1, workers)*chunksPerWorker)
@@ -157,10 +158,10 @@ func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, w
 					errs[k] = fmt.Errorf("kernel: row %d changed between passes: the row function is not deterministic", i)
 					return
 				}
-				if o.Idx16 != nil {
-					o.Idx16[p] = uint16(int(j) - o.Lo)
+				if x := posts.local(int(j)) - o.Lo; o.Idx16 != nil {
+					o.Idx16[p] = uint16(x)
 				} else {
-					o.Idx32[p] = uint32(int(j) - o.Lo)
+					o.Idx32[p] = uint32(x)
 				}
 				if w != nil {
 					o.W[p] = w[q0+q]
@@ -181,29 +182,66 @@ func SplitRows(nPre, nPost int, row RowFunc, bounds []int, weights WeightFunc, w
 	return out, nnz, nil
 }
 
-// checkBounds validates a block partition of [0, n), or of a part of it
-// (one rank's share of the posts).
-func checkBounds(bounds []int, n int) error {
-	if len(bounds) < 2 || bounds[0] < 0 || bounds[len(bounds)-1] > n {
-		return fmt.Errorf("kernel: block bounds %v: must lie within 0 … %d", bounds, n)
+// Posts is the share of a post population that a projection's blocks
+// hold: local post j, the population's neuron Off + j·Stride, lies in
+// block b when Bounds[b] <= j < Bounds[b+1]. A zero Stride means 1. On one
+// rank Off is 0, Stride 1 and the bounds cover all posts.
+type Posts struct {
+	Bounds      []int
+	Off, Stride int
+}
+
+// Contiguous returns the Posts of the blocks [bounds[b], bounds[b+1]) in
+// the population's own indices (a contiguous share).
+func Contiguous(bounds []int) Posts {
+	if len(bounds) == 0 {
+		return Posts{}
 	}
-	for b := 1; b < len(bounds); b++ {
-		if bounds[b] < bounds[b-1] {
-			return fmt.Errorf("kernel: block bounds %v: must be non-decreasing", bounds)
+	local := make([]int, len(bounds))
+	for i, b := range bounds {
+		local[i] = b - bounds[0]
+	}
+	return Posts{Bounds: local, Off: bounds[0], Stride: 1}
+}
+
+func (p Posts) stride() int { return max(p.Stride, 1) }
+
+// local returns the local index of global post g (held by the share).
+func (p Posts) local(g int) int { return (g - p.Off) / p.stride() }
+
+// partial reports whether the share is not all of n posts.
+func (p Posts) partial(n int) bool {
+	nb := len(p.Bounds) - 1
+	return p.Off != 0 || p.stride() != 1 || p.Bounds[0] != 0 || p.Bounds[nb] != n
+}
+
+// check validates the share against a population of n posts.
+func (p Posts) check(n int) error {
+	b := p.Bounds
+	if len(b) < 2 || b[0] < 0 || p.Off < 0 || p.Stride < 0 {
+		return fmt.Errorf("kernel: post blocks %v (offset %d, stride %d): need at least one block and non-negative bounds", b, p.Off, p.Stride)
+	}
+	for i := 1; i < len(b); i++ {
+		if b[i] < b[i-1] {
+			return fmt.Errorf("kernel: post blocks %v: must be non-decreasing", b)
 		}
+	}
+	if last := b[len(b)-1]; last > 0 && int64(p.Off)+int64(last-1)*int64(p.stride()) >= int64(n) {
+		return fmt.Errorf("kernel: post blocks %v (offset %d, stride %d): must lie within the %d posts", b, p.Off, p.Stride, n)
 	}
 	return nil
 }
 
-// blockMap returns the block of every post neuron, −1 outside the blocks.
-func blockMap(bounds []int, n int) []int32 {
+// blockMap returns the block of every post neuron, −1 outside the share.
+func (p Posts) blockMap(n int) []int32 {
 	block := make([]int32, n)
 	for j := range block {
 		block[j] = -1
 	}
-	for b := 0; b+1 < len(bounds); b++ {
-		for j := bounds[b]; j < bounds[b+1]; j++ {
-			block[j] = int32(b)
+	s := p.stride()
+	for b := 0; b+1 < len(p.Bounds); b++ {
+		for j := p.Bounds[b]; j < p.Bounds[b+1]; j++ {
+			block[p.Off+j*s] = int32(b)
 		}
 	}
 	return block

@@ -85,12 +85,12 @@ func TestSplitRowsMatchesSplit(t *testing.T) {
 						return w, nil
 					}
 				}
-				want, err := Split(csr, bounds, ww, nil)
+				want, err := Split(csr, Contiguous(bounds), ww, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
 				for _, workers := range []int{1, 2, 3, 8} {
-					got, nnz, err := SplitRows(c.nPre, c.nPost, row, bounds, wf, workers, nil)
+					got, nnz, err := SplitRows(c.nPre, c.nPost, row, Contiguous(bounds), wf, workers, nil)
 					if err != nil {
 						t.Fatalf("%s nb=%d workers=%d: %v", c.conn, nb, workers, err)
 					}
@@ -131,12 +131,12 @@ func TestSplitRowsErrors(t *testing.T) {
 		w      WeightFunc
 		want   string
 	}{
-		{"bounds end", 4, ok, []int{0, 5}, nil, "must lie within 0 … 4"},
+		{"bounds end", 4, ok, []int{0, 5}, nil, "must lie within the 4 posts"},
 		{"bounds order", 4, ok, []int{0, 3, 2, 4}, nil, "non-decreasing"},
 		{"index", 3, ok, []int{0, 3}, nil, "row 3 has post index 3: must be < nPost = 3"},
 		{"weights", 4, ok, []int{0, 4}, func(int) ([]float32, error) { return make([]float32, 2), nil }, "2 weights for 4 synapses"},
 	} {
-		_, _, err := SplitRows(4, c.nPost, c.row, c.bounds, c.w, 2, nil)
+		_, _, err := SplitRows(4, c.nPost, c.row, Contiguous(c.bounds), c.w, 2, nil)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want it to contain %q", c.name, err, c.want)
 		}
@@ -149,7 +149,7 @@ func TestSplitRowsErrors(t *testing.T) {
 		}
 		return append(dst, uint32(i))
 	}
-	if _, _, err := SplitRows(4, 4, flaky, []int{0, 4}, nil, 1, nil); err == nil || !strings.Contains(err.Error(), "not deterministic") {
+	if _, _, err := SplitRows(4, 4, flaky, Contiguous([]int{0, 4}), nil, 1, nil); err == nil || !strings.Contains(err.Error(), "not deterministic") {
 		t.Errorf("flaky rows: error %v, want \"not deterministic\"", err)
 	}
 }
@@ -176,25 +176,101 @@ func TestSplitPartialBounds(t *testing.T) {
 		ws[q] = float32(q)
 	}
 	wf := func(n int) ([]float32, error) { return ws[:n], nil }
-	full, _, err := SplitRows(nPre, nPost, row, []int{0, 120, 250, 380, 500}, wf, 2, nil)
+	full, _, err := SplitRows(nPre, nPost, row, Contiguous([]int{0, 120, 250, 380, 500}), wf, 2, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	part, _, err := SplitRows(nPre, nPost, row, []int{120, 250, 380}, wf, 3, nil)
+	part, _, err := SplitRows(nPre, nPost, row, Contiguous([]int{120, 250, 380}), wf, 3, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromCSR, err := Split(csr, []int{120, 250, 380}, ws, nil)
+	fromCSR, err := Split(csr, Contiguous([]int{120, 250, 380}), ws, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for b := range 2 {
 		want := full[b+1]
 		for name, got := range map[string]Rows{"SplitRows": part[b], "Split": fromCSR[b]} {
-			if got.Lo != want.Lo || got.Hi != want.Hi || !slices.Equal(got.Ptr, want.Ptr) ||
+			if got.Hi-got.Lo != want.Hi-want.Lo || !slices.Equal(got.Ptr, want.Ptr) ||
 				!slices.Equal(got.Idx16, want.Idx16) || !slices.Equal(got.W, want.W) {
 				t.Errorf("%s block %d of the partial split differs from block %d of the whole", name, b, b+1)
 			}
+		}
+	}
+}
+
+// TestSplitStrided: a round-robin share (every third post from r) split
+// into two blocks holds, row by row and in row order, exactly the
+// synapses of the CSR onto its posts, with their weights (keyed by CSR
+// position), for SplitRows, Split and Positions; the shares of the three
+// ranks hold every synapse once.
+func TestSplitStrided(t *testing.T) {
+	const nPre, nPost, R = 40, 101, 3
+	row := func(dst []uint32, i int) []uint32 {
+		for j := (i * 5) % 7; j < nPost; j += 2 + i%4 {
+			dst = append(dst, uint32(j))
+		}
+		return dst
+	}
+	csr := &connect.CSR{NPre: nPre, NPost: nPost, Indptr: make([]int64, nPre+1)}
+	for i := range nPre {
+		csr.Indices = row(csr.Indices, i)
+		csr.Indptr[i+1] = int64(len(csr.Indices))
+	}
+	ws := make([]float32, csr.NNZ())
+	for q := range ws {
+		ws[q] = float32(q)
+	}
+	wf := func(n int) ([]float32, error) { return ws[:n], nil }
+	seen := make([]int, csr.NNZ())
+	for r := range R {
+		n := (nPost - r + R - 1) / R
+		posts := Posts{Bounds: []int{0, n / 2, n}, Off: r, Stride: R}
+		a, _, err := SplitRows(nPre, nPost, row, posts, wf, 2, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Split(csr, posts, ws, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pos, err := Positions(csr, posts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for bl := range 2 {
+			for name, got := range map[string]Rows{"SplitRows": a[bl], "Split": b[bl]} {
+				q := 0
+				for i := range nPre {
+					for p := csr.Indptr[i]; p < csr.Indptr[i+1]; p++ {
+						j := int(csr.Indices[p])
+						if (j-r)%R != 0 || (j-r)/R < got.Lo || (j-r)/R >= got.Hi {
+							continue
+						}
+						if e := got.Ptr[i] + uint32(q-int(got.Ptr[i])); int(got.Ptr[i+1]) <= q || e != uint32(q) {
+							t.Fatalf("%s rank %d block %d row %d: fewer synapses than the CSR", name, r, bl, i)
+						}
+						if g := r + (got.Lo+int(got.Idx16[q]))*R; g != j || got.W[q] != ws[p] {
+							t.Fatalf("%s rank %d block %d synapse %d: post %d weight %v, want %d %v", name, r, bl, q, g, got.W[q], j, ws[p])
+						}
+						if name == "Split" {
+							if pos[bl][q] != uint32(p) {
+								t.Fatalf("Positions rank %d block %d synapse %d: %d, want %d", r, bl, q, pos[bl][q], p)
+							}
+							seen[p]++
+						}
+						q++
+					}
+					if int(got.Ptr[i+1]) != q {
+						t.Fatalf("%s rank %d block %d row %d: %d synapses, the CSR %d", name, r, bl, i, got.Ptr[i+1], q)
+					}
+				}
+			}
+		}
+	}
+	for p, c := range seen {
+		if c != 1 {
+			t.Fatalf("synapse %d held %d times over the ranks", p, c)
 		}
 	}
 }

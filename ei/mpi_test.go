@@ -78,4 +78,19 @@ func TestMPIRankInvariance(t *testing.T) {
 	if d := sameResults(ref, res); d != "" {
 		t.Errorf("alltoall, rank %d of %d: %s from 1 rank", m.Rank(), m.Size(), d)
 	}
+
+	// Neurons dealt round-robin, either exchange.
+	for _, ex := range []sim.Exchange{sim.Allgather, sim.Alltoall} {
+		net, opt = traced()
+		opt.Transport, opt.Layout, opt.Exchange = m, dist.RoundRobin, ex
+		if r, err = sim.NewRunner(net, opt); err != nil {
+			t.Fatal(err)
+		}
+		if res, err = r.Run(100); err != nil {
+			t.Fatal(err)
+		}
+		if d := sameResults(ref, res); d != "" {
+			t.Errorf("round-robin, %s, rank %d of %d: %s from 1 rank", ex, m.Rank(), m.Size(), d)
+		}
+	}
 }

@@ -89,10 +89,20 @@ func TestRankCheckpoint(t *testing.T) {
 		if !bytes.Equal(routed, oneT) {
 			t.Errorf("%s: the checkpoint merged from 3 ranks exchanging all-to-all (%d bytes) differs from one rank's (%d bytes)", name, len(routed), len(oneT))
 		}
-		for _, n := range []int{1, 2, 4} {
+		for _, ex := range []sim.Exchange{sim.Allgather, sim.Alltoall} { // neurons dealt round-robin
+			rr, _ := checkpointAt(t, 3, laidOut(exchanging(build, ex, false), dist.RoundRobin), 23.4)
+			if !bytes.Equal(rr, oneT) {
+				t.Errorf("%s: the checkpoint merged from 3 round-robin ranks, %s (%d bytes), differs from one rank's (%d bytes)", name, ex, len(rr), len(oneT))
+			}
+		}
+		for _, n := range []int{1, 2, 4, -2} { // −2: 2 round-robin ranks
 			var rests []*sim.Results
 			var mu sync.Mutex
-			ranksDo(t, n, build, func(q int, net *sim.Network, opt sim.Options) error {
+			b := build
+			if n < 0 {
+				n, b = -n, laidOut(build, dist.RoundRobin)
+			}
+			ranksDo(t, n, b, func(q int, net *sim.Network, opt sim.Options) error {
 				r, err := sim.Restore(net, opt, bytes.NewReader(ckpt))
 				if err != nil {
 					return err

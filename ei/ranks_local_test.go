@@ -127,10 +127,13 @@ func TestRankNeuronZoo(t *testing.T) {
 			return net, sim.Options{Monitors: append(mons, sim.Monitor{Name: "PX.g"}), Inputs: []sim.Input{{Target: "X.input", Values: vals}}}
 		}
 		ref := runRanks(t, 1, 1, build, 40)[0]
-		for _, l := range [][2]int{{2, 1}, {3, 2}} {
-			for q, res := range runRanks(t, l[0], l[1], build, 40) {
+		for _, l := range []struct {
+			ranks, threads int
+			lay            dist.Layout
+		}{{2, 1, dist.Contiguous}, {3, 2, dist.Contiguous}, {3, 1, dist.RoundRobin}} {
+			for q, res := range runRanks(t, l.ranks, l.threads, laidOut(build, l.lay), 40) {
 				if d := sameResults(ref, res); d != "" {
-					t.Errorf("%s: %d ranks × %d threads, rank %d: %s from 1 rank", name, l[0], l[1], q, d)
+					t.Errorf("%s: %d ranks × %d threads, %s, rank %d: %s from 1 rank", name, l.ranks, l.threads, l.lay, q, d)
 				}
 			}
 		}
@@ -202,9 +205,11 @@ func TestRankLocalState(t *testing.T) {
 	if len(ref.Spikes["E.spike"].T) < 20 {
 		t.Fatalf("only %d E spikes", len(ref.Spikes["E.spike"].T))
 	}
-	for q, res := range runRanks(t, 3, 2, build, 50) {
-		if d := sameResults(ref, res); d != "" {
-			t.Errorf("3 ranks × 2 threads, rank %d: %s from 1 rank", q, d)
+	for _, lay := range []dist.Layout{dist.Contiguous, dist.RoundRobin} {
+		for q, res := range runRanks(t, 3, 2, laidOut(build, lay), 50) {
+			if d := sameResults(ref, res); d != "" {
+				t.Errorf("3 ranks × 2 threads, %s, rank %d: %s from 1 rank", lay, q, d)
+			}
 		}
 	}
 }
@@ -305,6 +310,11 @@ func TestRankPreState(t *testing.T) {
 					t.Errorf("%s: %d ranks × %d threads, %s, rank %d: %s from 1 rank", name, l.ranks, l.threads, l.ex, q, d)
 				}
 			}
+			for q, res := range runRanks(t, l.ranks, l.threads, laidOut(exchanging(build, l.ex, true), dist.RoundRobin), 40) {
+				if d := sameResults(ref, res); d != "" {
+					t.Errorf("%s: %d ranks × %d threads, %s, rank %d: %s from 1 rank", name, l.ranks, l.threads, l.ex, q, d)
+				}
+			}
 		}
 	}
 }
@@ -349,9 +359,11 @@ func TestRankSynapseMonitors(t *testing.T) {
 		if changed == 0 {
 			t.Errorf("%s: no weight changed: the test needs plasticity", name)
 		}
-		for q, res := range runRanks(t, 3, 2, build, 30) {
-			if d := sameResults(ref, res); d != "" {
-				t.Errorf("%s: 3 ranks × 2 threads, rank %d: %s from 1 rank", name, q, d)
+		for _, lay := range []dist.Layout{dist.Contiguous, dist.RoundRobin} {
+			for q, res := range runRanks(t, 3, 2, laidOut(build, lay), 30) {
+				if d := sameResults(ref, res); d != "" {
+					t.Errorf("%s: 3 ranks × 2 threads, %s, rank %d: %s from 1 rank", name, lay, q, d)
+				}
 			}
 		}
 	}
@@ -385,14 +397,16 @@ func TestRankTinyPopulations(t *testing.T) {
 	if len(ref.Spikes["A.spike"].T) < 5 || len(ref.Spikes["Q.spike"].T) < 2 {
 		t.Fatalf("A %d, Q %d spikes: the test needs spikes", len(ref.Spikes["A.spike"].T), len(ref.Spikes["Q.spike"].T))
 	}
-	for q, res := range runRanks(t, 4, 2, build, 50) {
-		if d := sameResults(ref, res); d != "" {
-			t.Errorf("4 ranks × 2 threads, rank %d: %s from 1 rank", q, d)
-		}
-	}
 	one, _ := checkpointAt(t, 1, build, 20)
-	four, _ := checkpointAt(t, 4, build, 20)
-	if !bytes.Equal(one, four) {
-		t.Errorf("the checkpoint merged from 4 ranks (%d bytes) differs from one rank's (%d bytes)", len(four), len(one))
+	for _, lay := range []dist.Layout{dist.Contiguous, dist.RoundRobin} {
+		for q, res := range runRanks(t, 4, 2, laidOut(build, lay), 50) {
+			if d := sameResults(ref, res); d != "" {
+				t.Errorf("4 ranks × 2 threads, %s, rank %d: %s from 1 rank", lay, q, d)
+			}
+		}
+		four, _ := checkpointAt(t, 4, laidOut(build, lay), 20)
+		if !bytes.Equal(one, four) {
+			t.Errorf("%s: the checkpoint merged from 4 ranks (%d bytes) differs from one rank's (%d bytes)", lay, len(four), len(one))
+		}
 	}
 }

@@ -89,8 +89,9 @@ func sameResults(a, b *sim.Results) string {
 }
 
 // TestRankInvariance: the COBA network gives bit-identical spikes and
-// traces on 1, 2, 3 and 4 ranks × 1 and 2 threads (every rank holds the
-// same gathered results).
+// traces on 1, 2, 3 and 4 ranks × 1 and 2 threads, with neurons dealt in
+// contiguous ranges or round-robin (every rank holds the same gathered
+// results).
 func TestRankInvariance(t *testing.T) {
 	build := func() (*sim.Network, sim.Options) {
 		c := ei.COBA(0.25)
@@ -114,6 +115,11 @@ func TestRankInvariance(t *testing.T) {
 				if d := sameResults(ref, res); d != "" {
 					t.Errorf("%d ranks × %d threads, rank %d: %s from 1 rank", n, th, q, d)
 				}
+			}
+		}
+		for q, res := range runRanks(t, n, 2, laidOut(build, dist.RoundRobin), 100) {
+			if d := sameResults(ref, res); d != "" {
+				t.Errorf("%d round-robin ranks × 2 threads, rank %d: %s from 1 rank", n, q, d)
 			}
 		}
 	}

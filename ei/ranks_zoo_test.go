@@ -124,7 +124,10 @@ func TestRankInvarianceZoo(t *testing.T) {
 	layouts := []struct {
 		ranks, threads int
 		ex             sim.Exchange
-	}{{2, 1, sim.Allgather}, {3, 2, sim.Allgather}, {4, 1, sim.Allgather}, {3, 1, sim.Alltoall}, {4, 2, sim.Alltoall}}
+		lay            dist.Layout
+	}{{2, 1, sim.Allgather, dist.Contiguous}, {3, 2, sim.Allgather, dist.Contiguous}, {4, 1, sim.Allgather, dist.Contiguous},
+		{3, 1, sim.Alltoall, dist.Contiguous}, {4, 2, sim.Alltoall, dist.Contiguous},
+		{3, 2, sim.Allgather, dist.RoundRobin}, {4, 1, sim.Alltoall, dist.RoundRobin}}
 	if testing.Short() {
 		layouts = layouts[:1]
 	}
@@ -140,20 +143,29 @@ func TestRankInvarianceZoo(t *testing.T) {
 		traced := exchanging(build, sim.Allgather, false)
 		refTraced := runRanks(t, 1, 1, traced, 60)[0]
 		for _, l := range layouts {
-			for q, res := range runRanks(t, l.ranks, l.threads, exchanging(build, l.ex, true), 60) {
+			for q, res := range runRanks(t, l.ranks, l.threads, laidOut(exchanging(build, l.ex, true), l.lay), 60) {
 				if d := sameResults(ref, res); d != "" {
-					t.Errorf("%s: %d ranks × %d threads, %s, rank %d: %s", name, l.ranks, l.threads, l.ex, q, d)
+					t.Errorf("%s: %d ranks × %d threads, %s, %s, rank %d: %s", name, l.ranks, l.threads, l.ex, l.lay, q, d)
 				}
 			}
 			if l.ex != sim.Alltoall {
 				continue
 			}
-			for q, res := range runRanks(t, l.ranks, l.threads, exchanging(build, l.ex, false), 60) {
+			for q, res := range runRanks(t, l.ranks, l.threads, laidOut(exchanging(build, l.ex, false), l.lay), 60) {
 				if d := sameResults(refTraced, res); d != "" {
-					t.Errorf("%s: %d ranks × %d threads, %s without spike monitors, rank %d: %s", name, l.ranks, l.threads, l.ex, q, d)
+					t.Errorf("%s: %d ranks × %d threads, %s, %s, without spike monitors, rank %d: %s", name, l.ranks, l.threads, l.ex, l.lay, q, d)
 				}
 			}
 		}
+	}
+}
+
+// laidOut returns build with Options.Layout set to l.
+func laidOut(build func() (*sim.Network, sim.Options), l dist.Layout) func() (*sim.Network, sim.Options) {
+	return func() (*sim.Network, sim.Options) {
+		net, opt := build()
+		opt.Layout = l
+		return net, opt
 	}
 }
 

@@ -3,76 +3,88 @@ package initial
 import "fmt"
 
 // Sharer is implemented by initialisers that can fill a share of a
-// population, the elements [off, off+len(dst)) of the total that Fill
-// would give, without allocating the whole: a network split over ranks
-// initialises only the neurons of each rank. Every initialiser of this
-// package implements it.
+// population without allocating the whole: element j of dst gets what
+// Fill would give element off + j·stride of a slice of total elements (a
+// network split over ranks initialises only the neurons of each rank, in
+// a contiguous range, stride 1, or every stride-th). Every initialiser of
+// this package implements it.
 type Sharer interface {
-	FillShare(dst []float64, key uint64, off, total int) error
+	FillShare(dst []float64, key uint64, off, stride, total int) error
 }
 
-// Share fills dst with the elements [off, off+len(dst)) of what
-// init.Fill would give a slice of total elements, so that each rank of a
-// split network starts its neurons where one rank would. Initialisers
-// that do not implement Sharer are filled whole into a temporary slice of
-// total elements (held only during the call).
-func Share(init Init, dst []float64, key uint64, off, total int) error {
-	if off < 0 || total < 0 || off > total || len(dst) > total-off {
-		return fmt.Errorf("initial: share [%d, %d) of %d elements: must lie within them", off, off+len(dst), total)
+// Share fills dst with the elements off, off+stride, … of what init.Fill
+// would give a slice of total elements, so that each rank of a split
+// network starts its neurons where one rank would. Initialisers that do
+// not implement Sharer are filled whole into a temporary slice of total
+// elements (held only during the call).
+func Share(init Init, dst []float64, key uint64, off, stride, total int) error {
+	if stride < 1 || off < 0 || total < 0 || len(dst) > 0 && int64(off)+int64(len(dst)-1)*int64(stride) >= int64(total) {
+		return fmt.Errorf("initial: share of %d elements from %d, every %d, of %d: must lie within them", len(dst), off, stride, total)
 	}
-	if off == 0 && len(dst) == total {
+	if off == 0 && stride == 1 && len(dst) == total {
 		return init.Fill(dst, key)
 	}
 	if s, ok := init.(Sharer); ok {
-		return s.FillShare(dst, key, off, total)
+		return s.FillShare(dst, key, off, stride, total)
 	}
 	all := make([]float64, total)
 	if err := init.Fill(all, key); err != nil {
 		return err
 	}
-	copy(dst, all[off:])
+	for j := range dst {
+		dst[j] = all[off+j*stride]
+	}
 	return nil
 }
 
 // FillShare implements Sharer.
-func (c Constant) FillShare(dst []float64, key uint64, _, _ int) error { return c.Fill(dst, key) }
+func (c Constant) FillShare(dst []float64, key uint64, _, _, _ int) error { return c.Fill(dst, key) }
 
-// FillShare implements Sharer: the stream is advanced past the first off
-// draws (a sequential stream has no shortcut), so a share costs the time
-// of the draws before it, not their memory.
-func (n NormalInit) FillShare(dst []float64, key uint64, off, _ int) error {
+// FillShare implements Sharer: the sequential stream is drawn from its
+// start up to the share's last element (it has no shortcut), so a share
+// costs the time of the draws before it, not their memory.
+func (n NormalInit) FillShare(dst []float64, key uint64, off, stride, _ int) error {
 	if err := n.Fill(nil, key); err != nil { // the parameter checks
 		return err
 	}
 	r := newStream(key)
-	for range off {
-		r.NormFloat64()
-	}
-	for i := range dst {
-		dst[i] = n.Mean + n.SD*r.NormFloat64()
+	next := off
+	for i := 0; len(dst) > 0; i++ {
+		x := r.NormFloat64()
+		if i == next {
+			dst[0], dst, next = n.Mean+n.SD*x, dst[1:], next+stride
+		}
 	}
 	return nil
 }
 
 // FillShare implements Sharer (see NormalInit.FillShare).
-func (u UniformInit) FillShare(dst []float64, key uint64, off, _ int) error {
+func (u UniformInit) FillShare(dst []float64, key uint64, off, stride, _ int) error {
 	if err := u.Fill(nil, key); err != nil {
 		return err
 	}
 	r := newStream(key)
-	for range off {
-		r.Float64()
-	}
-	for i := range dst {
-		dst[i] = u.Low + (u.High-u.Low)*r.Float64()
+	next := off
+	for i := 0; len(dst) > 0; i++ {
+		x := r.Float64()
+		if i == next {
+			dst[0], dst, next = u.Low+(u.High-u.Low)*x, dst[1:], next+stride
+		}
 	}
 	return nil
 }
 
 // FillShare implements Sharer: Values must hold total elements.
-func (v Values) FillShare(dst []float64, _ uint64, off, total int) error {
+func (v Values) FillShare(dst []float64, _ uint64, off, stride, total int) error {
 	if len(v) != total {
 		return fmt.Errorf("initial: Values has %d elements: must have %d (one per element)", len(v), total)
 	}
-	return v[off:off+len(dst)].Fill(dst, 0)
+	for j := range dst {
+		x := v[off+j*stride]
+		if !finite(x) {
+			return fmt.Errorf("initial: Values[%d] = %v: must be finite", off+j*stride, x)
+		}
+		dst[j] = x
+	}
+	return nil
 }

@@ -25,7 +25,7 @@ import (
 type PoissonGroup struct {
 	sim.Membership // a node belongs to one network
 	n              int
-	off            int       // this rank's share: neurons [off, off+len(rate))
+	off, stride    int       // this rank's share: local neuron j is neuron off + j·stride
 	rates          []float64 // as constructed (the whole population)
 	rate           []float64 // the state variable of the neurons held here
 	spike          []bool
@@ -78,8 +78,11 @@ func (g *PoissonGroup) Init(env *sim.Env) error {
 			return fmt.Errorf("input: PoissonGroup rates[%d] = %v Hz: rate·dt/1000 = %v with dt = %v ms: must be <= 1 (at most one spike per step)", i, r, r*g.pdt, env.Dt)
 		}
 	}
-	g.off = env.Offset
-	g.rate = append(g.rate[:0], g.rates[g.off:g.off+env.Local()]...)
+	g.off, g.stride = env.Offset, env.Step()
+	g.rate = g.rate[:0]
+	for j := range env.Local() {
+		g.rate = append(g.rate, g.rates[env.GlobalIndex(j)])
+	}
 	g.spike = make([]bool, env.Local())
 	g.key = rng.String(env.Key, "spike")
 	return nil
@@ -88,10 +91,11 @@ func (g *PoissonGroup) Init(env *sim.Env) error {
 // Update implements sim.Population.
 func (g *PoissonGroup) Update(k int64, _ float64, lo, hi int, spikes []int32) []int32 {
 	key := rng.Mix(g.key, uint64(k))
-	rate, spk, pdt, id := g.rate[lo:hi], g.spike[lo:hi], g.pdt, uint64(g.off+lo) // id: the global index
+	rate, spk, pdt := g.rate[lo:hi], g.spike[lo:hi], g.pdt
+	id, step := uint64(g.off+lo*g.stride), uint64(g.stride) // the global index
 	spk = spk[:len(rate)]
 	for j, r := range rate {
-		s := rng.Uniform(key, id+uint64(j)) < r*pdt
+		s := rng.Uniform(key, id+uint64(j)*step) < r*pdt
 		spk[j] = s
 		if s {
 			spikes = append(spikes, int32(lo+j))

@@ -168,7 +168,8 @@ func advance[S system](s S, t *tableau, dt float64, x vec, in float64, c *phiCac
 type base struct {
 	sim.Membership     // a node belongs to one network
 	n              int // neurons of the population
-	off, local     int // this rank's share: neurons [off, off+local), the arrays' length
+	off, local     int // this rank's share: local neuron j is neuron off + j·stride; local is the arrays' length
+	stride         int
 	tab            tableau
 	dt             float64
 	input          []float64
@@ -219,7 +220,7 @@ func (b *base) setup(env *sim.Env, method string, tauRef, noise float64) error {
 	}
 	b.tab, _ = methodTableau(method) // checked by the constructor
 	b.dt = env.Dt
-	b.off, b.local = env.Offset, env.Local()
+	b.off, b.local, b.stride = env.Offset, env.Local(), env.Step()
 	b.input = make([]float64, b.local)
 	b.spike = make([]bool, b.local)
 	b.last = make([]int64, b.local)
@@ -243,7 +244,7 @@ func (b *base) xi(k int64, i int) float64 {
 	if b.noise == 0 {
 		return 0
 	}
-	return b.noise * rng.Normal(b.noiseK, uint64(k)*uint64(b.n)+uint64(b.off+i))
+	return b.noise * rng.Normal(b.noiseK, uint64(k)*uint64(b.n)+uint64(b.off+i*b.stride))
 }
 
 // Jumps implements synapse.JumpTarget (see LIF.Jumps).
@@ -283,7 +284,7 @@ func (b *base) fill(dst []float64, init initial.Init, def float64, key uint64, l
 		}
 		return nil
 	}
-	return initial.Share(init, dst, rng.String(key, label), b.off, b.n)
+	return initial.Share(init, dst, rng.String(key, label), b.off, b.stride, b.n)
 }
 
 // checker validates parameters and keeps every failure, in the order the

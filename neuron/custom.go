@@ -105,7 +105,7 @@ func (c *Custom) Init(env *sim.Env) error {
 	for k, name := range c.p.Vars {
 		c.vars[k] = make([]float64, c.local)
 		if in, ok := c.p.Init[name]; ok && in != nil {
-			if err := initial.Share(in, c.vars[k], rng.String(env.Key, name), env.Offset, c.n); err != nil {
+			if err := initial.Share(in, c.vars[k], rng.String(env.Key, name), env.Offset, env.Step(), c.n); err != nil {
 				return fmt.Errorf("neuron: Custom Init[%q]: %w", name, err)
 			}
 		}

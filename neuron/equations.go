@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/brainsim/brainsim/equations"
+	"github.com/brainsim/brainsim/equations/compile"
 	"github.com/brainsim/brainsim/sim"
 )
 
@@ -75,7 +76,8 @@ type EquationParams struct {
 type EqPopulation struct {
 	sim.Membership
 	n      int    // neurons of the population
-	off    int    // this rank's share: neurons [off, off+local)
+	off    int    // this rank's share: local neuron j is neuron off + j·stride
+	stride int    // (1: a contiguous share)
 	local  int    // the arrays' length
 	text   string // the model text (Fingerprint)
 	p      EquationParams
@@ -243,4 +245,14 @@ func usesState(e equations.Expr) bool {
 		}
 	}
 	return false
+}
+
+// global returns the population index of local neuron j.
+func (q *EqPopulation) global(j int) int { return q.off + j*max(q.stride, 1) }
+
+// frame returns a frame of p for this population's share (its stride).
+func (q *EqPopulation) frame(p *compile.Program) *compile.Frame {
+	f := p.NewFrame()
+	f.SetStride(q.stride)
+	return f
 }

@@ -46,9 +46,9 @@ const never = math.MinInt64 / 2
 // Values and compiles the model for env.Dt.
 func (q *EqPopulation) Init(env *sim.Env) error {
 	L := &q.layout
-	q.off, q.local = env.Offset, env.Local()
+	q.off, q.local, q.stride = env.Offset, env.Local(), env.Step()
 	if len(env.Bounds) < 2 {
-		q.off, q.local = 0, q.n
+		q.off, q.local, q.stride = 0, q.n, 1
 	}
 	if err := env.Reserve(fmt.Sprintf("FromEquations: %d neurons × %d variables", q.local, len(L.vars)+2), int64(q.local), int64(8*(len(L.vars)+2))); err != nil {
 		return err
@@ -84,18 +84,18 @@ func (q *EqPopulation) Init(env *sim.Env) error {
 	r.blocks = make([]eqBlock, len(r.bounds)-1)
 	for i := range r.blocks {
 		b := &r.blocks[i]
-		b.step = r.step.NewFrame()
+		b.step = q.frame(r.step)
 		if r.thr != nil {
-			b.thr = r.thr.NewFrame()
+			b.thr = q.frame(r.thr)
 		}
 		if r.reset != nil {
-			b.reset = r.reset.NewFrame()
+			b.reset = q.frame(r.reset)
 		}
 		if r.refc != nil {
-			b.refc = r.refc.NewFrame()
+			b.refc = q.frame(r.refc)
 		}
 		if r.fast != nil && r.fast.cProg != nil {
-			b.c = r.fast.cProg.NewFrame()
+			b.c = q.frame(r.fast.cProg)
 		}
 	}
 	q.run = r
@@ -203,12 +203,13 @@ func (q *EqPopulation) compileRest(r *eqRun, env *sim.Env, key uint64) error {
 	}
 	r.refSteps = make([]int64, q.local) // a period per neuron: evaluate it once
 	f := p.NewFrame()
+	f.SetStride(q.stride)
 	for a := 0; a < q.local; a += compile.Chunk {
 		e := min(a+compile.Chunk, q.local)
 		q.bind(f, r, a, e, 0)
-		f.Run(0, q.off+a, e-a, q.n)
+		f.Run(0, q.global(a), e-a, q.n)
 		for j, ms := range f.Out(0) {
-			if r.refSteps[a+j], err = env.Steps(fmt.Sprintf("neuron: FromEquations Refractory (neuron %d)", q.off+a+j), ms, sim.Round); err != nil {
+			if r.refSteps[a+j], err = env.Steps(fmt.Sprintf("neuron: FromEquations Refractory (neuron %d)", q.global(a+j)), ms, sim.Round); err != nil {
 				return err
 			}
 		}

@@ -83,7 +83,7 @@ func (q *EqPopulation) fastChunk(r *eqRun, blk *eqBlock, k int64, t float64, a, 
 	anyRef := fs.others && q.refractory(r, blk, k, t, a, b)
 	f := blk.step
 	q.bind(f, r, a, b, t)
-	f.Run(k, q.off+a, n, q.n)
+	f.Run(k, q.global(a), n, q.n)
 	for s, frozen := range r.frozen {
 		if s == fs.x {
 			continue
@@ -112,13 +112,13 @@ func (q *EqPopulation) fastChunk(r *eqRun, blk *eqBlock, k int64, t float64, a, 
 	if fs.cProg != nil {
 		g := blk.c
 		q.bind(g, r, a, b, t)
-		g.Run(k, q.off+a, 0, q.n)
+		g.Run(k, q.global(a), 0, q.n)
 		p.VTh, _ = g.Scalar(0)
 	}
 	h := blk.reset
 	if h != nil && fs.scalar {
 		q.bind(h, r, a, b, t)
-		h.Run(k, q.off+a, 0, q.n) // scalar instructions only
+		h.Run(k, q.global(a), 0, q.n) // scalar instructions only
 		if fs.resetX >= 0 {
 			p.VReset, _ = h.Scalar(fs.resetX)
 			p.Reset = -1
@@ -144,7 +144,7 @@ func (q *EqPopulation) fastChunk(r *eqRun, blk *eqBlock, k int64, t float64, a, 
 		}
 	case h != nil:
 		q.bind(h, r, a, b, t)
-		h.Run(k, q.off+a, n, q.n)
+		h.Run(k, q.global(a), n, q.n)
 		for o, to := range r.resetTo {
 			dst, out := r.arrays[to][a:b], h.Out(o)
 			for _, j := range idx {

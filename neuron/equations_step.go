@@ -51,7 +51,7 @@ func (q *EqPopulation) chunk(r *eqRun, blk *eqBlock, k int64, t float64, a, b in
 	anyRef := q.refractory(r, blk, k, t, a, b)
 	f := blk.step
 	q.bind(f, r, a, b, t)
-	f.Run(k, q.off+a, n, q.n)
+	f.Run(k, q.global(a), n, q.n)
 	for s, frozen := range r.frozen {
 		dst, out := r.arrays[s][a:b], f.Out(s)
 		if frozen && anyRef {
@@ -80,7 +80,7 @@ func (q *EqPopulation) chunk(r *eqRun, blk *eqBlock, k int64, t float64, a, b in
 	}
 	g := blk.thr
 	q.bind(g, r, a, b, t)
-	g.Run(k, q.off+a, n, q.n)
+	g.Run(k, q.global(a), n, q.n)
 	ns := crossed(r.thrOp, g, blk.spk[:n], ref)
 	clear(spk)
 	for _, j := range blk.spk[:ns] {
@@ -91,7 +91,7 @@ func (q *EqPopulation) chunk(r *eqRun, blk *eqBlock, k int64, t float64, a, b in
 	}
 	if h := blk.reset; h != nil {
 		q.bind(h, r, a, b, t)
-		h.Run(k, q.off+a, n, q.n)
+		h.Run(k, q.global(a), n, q.n)
 		for o, to := range r.resetTo {
 			dst, out := r.arrays[to][a:b], h.Out(o)
 			for _, j := range blk.spk[:ns] {
@@ -116,7 +116,7 @@ func (q *EqPopulation) refractory(r *eqRun, blk *eqBlock, k int64, t float64, a,
 	case blk.refc != nil:
 		f := blk.refc
 		q.bind(f, r, a, b, t)
-		f.Run(k, q.off+a, b-a, q.n)
+		f.Run(k, q.global(a), b-a, q.n)
 		for j, c := range f.Out(0) {
 			ref[j] = c != 0 && last[j] != never
 			anyRef = anyRef || ref[j]

@@ -118,14 +118,16 @@ func (q *EqPopulation) fillValues(arrays [][]float64, key uint64) error {
 		case x.slice != nil && q.layout.vars[i].Shared():
 			copy(a, x.slice)
 		case x.slice != nil:
-			copy(a, x.slice[q.off:])
+			for j := range a {
+				a[j] = x.slice[q.global(j)]
+			}
 		case x.init != nil:
 			name := q.layout.vars[i].Name
-			part, off := a, q.off
+			part, off, stride := a, q.off, q.stride
 			if q.layout.vars[i].Shared() { // one value, read at [0]: the whole population's first
-				part, off = a[:min(len(a), 1)], 0
+				part, off, stride = a[:min(len(a), 1)], 0, 1
 			}
-			if err := initial.Share(x.init, part, rng.String(key, "Values."+name), off, q.n); err != nil {
+			if err := initial.Share(x.init, part, rng.String(key, "Values."+name), off, stride, q.n); err != nil {
 				return fmt.Errorf("neuron: FromEquations Values[%q]: %w", name, err)
 			}
 		}

@@ -44,7 +44,8 @@ type LIFParams struct {
 type LIF struct {
 	sim.Membership     // a node belongs to one network
 	n              int // neurons of the population
-	off, local     int // this rank's share: neurons [off, off+local), the arrays' length
+	off, local     int // this rank's share: local neuron j is neuron off + j·stride; local is the arrays' length
+	stride         int
 	p              LIFParams
 	v              []float64
 	input          []float64
@@ -107,7 +108,7 @@ func (l *LIF) Init(env *sim.Env) error {
 	l.noiseK = rng.String(env.Key, "noise")
 	l.jump = nil
 	l.reset()
-	l.off, l.local = env.Offset, env.Local()
+	l.off, l.local, l.stride = env.Offset, env.Local(), env.Step()
 	l.v = make([]float64, l.local)
 	l.input = make([]float64, l.local)
 	l.spike = make([]bool, l.local)
@@ -115,7 +116,7 @@ func (l *LIF) Init(env *sim.Env) error {
 	for i := range l.last {
 		l.last[i] = math.MinInt64 / 2
 	}
-	return initial.Share(l.p.V0, l.v, rng.String(env.Key, "V0"), l.off, l.n)
+	return initial.Share(l.p.V0, l.v, rng.String(env.Key, "V0"), l.off, l.stride, l.n)
 }
 
 // Update implements sim.Population: the hosted channels' currents are
@@ -168,7 +169,7 @@ func (l *LIF) integrateGo(k int64, lo int, V, in []float64, last []int64, spk []
 	for a := 0; a < len(V); a += chunk {
 		b := min(a+chunk, len(V))
 		for j := a; j < b; j++ {
-			noise[j-a] = l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(l.off+lo+j))
+			noise[j-a] = l.noise * rng.Normal(l.noiseK, uint64(k)*uint64(l.n)+uint64(l.off+(lo+j)*l.stride))
 		}
 		var jb []float64
 		if jump != nil {

@@ -54,15 +54,15 @@ func (s *SpikeTimes) Init(env *sim.Env) error {
 		k int64
 		i int32
 	}
-	lo, hi := env.Offset, env.Offset+env.Local()
+	off, stride, local := env.Offset, env.Step(), env.Local()
 	evs := make([]ev, 0, len(s.idx))
 	for q, i := range s.idx {
 		k, err := env.Steps(fmt.Sprintf("neuron: SpikeTimes time %d", q), s.times[q], sim.Ceil)
 		if err != nil {
 			return err
 		}
-		if int(i) >= lo && int(i) < hi { // the events of this rank's neurons
-			evs = append(evs, ev{k, i - int32(lo)})
+		if d := int(i) - off; d >= 0 && d%stride == 0 && d/stride < local { // the events of this rank's neurons
+			evs = append(evs, ev{k, int32(d / stride)})
 		}
 	}
 	sort.Slice(evs, func(a, b int) bool {

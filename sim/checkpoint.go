@@ -258,12 +258,12 @@ func (r *Runner) local(p int) int { return r.bounds[p][len(r.bounds[p])-1] }
 // window returns, over ranks, how a record of the whole population p (as
 // a checkpoint holds it) maps onto the share held here, or nil on one
 // rank.
-func (r *Runner) window(p int) func(c, n int) (int, bool) {
+func (r *Runner) window(p int) func(c, n int) (int, int, bool) {
 	if r.ranks == nil {
 		return nil
 	}
-	size, local, off := r.net.pops[p].pop.Size(), r.local(p), r.offs[p]
-	return func(c, n int) (int, bool) { return off, c == size && n == local }
+	size, sh := r.net.pops[p].pop.Size(), r.shares[p]
+	return func(c, n int) (int, int, bool) { return sh.Off, sh.Stride, c == size && n == sh.N }
 }
 
 // fingerprints describes what defines the model, one line per item: the

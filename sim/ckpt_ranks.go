@@ -8,8 +8,6 @@ import (
 	"io"
 	"math"
 	"slices"
-
-	"github.com/brainsim/brainsim/dist"
 )
 
 // How the values of a record merge over ranks: splitSame (every rank holds
@@ -110,8 +108,7 @@ func (r *Runner) mergeStates(body []byte, splits []int, nodes []string) ([]byte,
 			want := len(rec.vals)
 			switch {
 			case sp >= 0:
-				lo, hi := dist.Range(r.net.pops[sp].pop.Size(), q, rk.size)
-				want = hi - lo
+				want = r.shareOf(sp, q).N
 			case sp == splitHeld || sp == splitUnion:
 				want = len(o[i].vals)
 			}
@@ -149,16 +146,19 @@ func (r *Runner) mergeStates(body []byte, splits []int, nodes []string) ([]byte,
 				return nil, fmt.Errorf("sim: Checkpoint: node %q: record %q holds %d values, its pre population %d", nodes[i], rec.name, len(rec.vals), n)
 			}
 			merged = make([]uint64, n)
-			for q := range streams {
-				lo, hi := dist.Range(n, q, rk.size)
-				copy(merged[lo:hi], streams[q][i].vals[lo:hi])
+			for j := range merged {
+				q, _ := rk.layout.Owner(n, j, rk.size)
+				merged[j] = streams[q][i].vals[j]
 			}
 		case sp == splitNone:
 			return nil, fmt.Errorf("sim: Checkpoint: node %q: record %q of %d values is neither per neuron held nor the same on every rank (StateWriter.SetAxis), so it cannot be merged over ranks", nodes[i], rec.name, len(rec.vals))
 		case sp >= 0:
-			merged = make([]uint64, 0, r.net.pops[sp].pop.Size())
+			merged = make([]uint64, r.net.pops[sp].pop.Size())
 			for q := range streams {
-				merged = append(merged, streams[q][i].vals...)
+				sh := r.shareOf(sp, q)
+				for j, x := range streams[q][i].vals {
+					merged[sh.Global(j)] = x
+				}
 			}
 		default:
 			merged = streams[0][i].vals

@@ -68,7 +68,7 @@ func (r *Runner) checkBlock(b int) {
 			}
 			for i := lo; i < hi; i++ {
 				if x := nv.v[i]; math.IsNaN(x) || math.IsInf(x, 0) {
-					f.found[b] = badValue{p, r.offs[p] + i, nv.name, x}
+					f.found[b] = badValue{p, r.shares[p].Global(i), nv.name, x}
 					return
 				}
 			}

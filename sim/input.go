@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/internal/kernel"
 	"github.com/brainsim/brainsim/rng"
 )
@@ -85,6 +86,8 @@ func (r *Runner) bindInputs(in []Input) error {
 		case x.Source != nil:
 			kind = 2
 			b.buf = make([]float64, len(target))
+		case x.Values != nil && r.shares[pi].Stride != 1:
+			b.buf = make([]float64, len(target)) // the share's values, gathered per step
 		}
 		rs = append(rs, ranked{b, kind, rank})
 	}
@@ -154,16 +157,27 @@ func (r *Runner) inputTargets() []string {
 }
 
 // apply applies the input of step k to the neurons [lo, hi) (local
-// indices; off is the global index of local neuron 0) of its population.
-func (b *boundInput) apply(k int64, t float64, lo, hi, off int) {
+// indices of the share sh) of its population.
+func (b *boundInput) apply(k int64, t float64, lo, hi int, sh dist.Share) {
 	x := b.target[lo:hi]
 	var v []float64
 	switch {
-	case b.src != nil:
+	case b.src != nil && sh.Stride == 1:
 		v = b.buf[lo:hi]
-		b.src.Values(k, t, off+lo, off+hi, v)
+		b.src.Values(k, t, sh.Off+lo, sh.Off+hi, v)
+	case b.src != nil: // a round-robin share: the neurons one by one
+		v = b.buf[lo:hi]
+		for j := range v {
+			g := sh.Global(lo + j)
+			b.src.Values(k, t, g, g+1, v[j:j+1])
+		}
+	case b.values != nil && sh.Stride == 1:
+		v = b.values[sh.Off+lo : sh.Off+hi]
 	case b.values != nil:
-		v = b.values[off+lo : off+hi]
+		v = b.buf[lo:hi]
+		for j := range v {
+			v[j] = b.values[sh.Global(lo+j)]
+		}
 	}
 	if v != nil {
 		switch b.op {

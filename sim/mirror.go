@@ -2,8 +2,6 @@ package sim
 
 import (
 	"fmt"
-
-	"github.com/brainsim/brainsim/dist"
 )
 
 // mirror is a projection's copy of pre population variables over ranks
@@ -51,10 +49,15 @@ func (r *Runner) refreshMirrors() error {
 	off := 0
 	for q := range rk.size {
 		for _, m := range r.mirrors {
-			lo, hi := dist.Range(r.net.pops[m.pop].pop.Size(), q, rk.size)
+			sh := r.shareOf(m.pop, q)
 			for _, w := range m.whole {
-				copy(w[lo:hi], rk.mrecv[off:off+hi-lo])
-				off += hi - lo
+				if off+sh.N > len(rk.mrecv) {
+					return fmt.Errorf("sim: exchanging the pre state of gap junctions: rank %d sent too few values", q)
+				}
+				for j, x := range rk.mrecv[off : off+sh.N] {
+					w[sh.Global(j)] = x
+				}
+				off += sh.N
 			}
 		}
 	}

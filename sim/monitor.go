@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/internal/guard"
 )
 
@@ -13,8 +14,8 @@ type boundMonitor struct {
 	pop   int // spike monitors: population index; -1 for traces
 	size  int
 	mask  []bool
-	src   []float64 // the variable's values held here
-	off   int       // the global index of src[0] (src is per neuron of a split population)
+	src   []float64  // the variable's values held here
+	share dist.Share // which neurons src holds (all, on one rank)
 	index []int
 	every int64
 	spk   *SpikeRecord
@@ -44,7 +45,7 @@ func (r *Runner) bindMonitors(ms []Monitor) error {
 		if m.Every < 0 {
 			return fmt.Errorf("sim: Monitors[%d].Every = %d: must be >= 0 (0 means every step)", n, m.Every)
 		}
-		b := boundMonitor{key: key, pop: -1, every: int64(max(m.Every, 1))}
+		b := boundMonitor{key: key, pop: -1, every: int64(max(m.Every, 1)), share: dist.Share{Stride: 1}}
 		var size int
 		owner := -1 // the population whose neurons the variable is indexed by
 		if pi := r.popIndex(node); pi >= 0 && v == "spike" {
@@ -57,7 +58,7 @@ func (r *Runner) bindMonitors(ms []Monitor) error {
 			size = len(b.src)
 			owner = r.varOwner(node, v, len(b.src))
 			if owner >= 0 {
-				b.off, size = r.offs[owner], r.net.pops[owner].pop.Size()
+				b.share, size = r.shares[owner], r.net.pops[owner].pop.Size()
 			}
 		}
 		for c, i := range m.Index {
@@ -218,8 +219,8 @@ func (r *Runner) recordSrc(m *boundMonitor, k int64, t float64) error {
 		return r.streamRow(m, t, nil)
 	}
 	m.tr.T = append(m.tr.T, t)
-	for _, i := range m.index {
-		m.tr.Data = append(m.tr.Data, m.src[i-m.off])
+	for _, i := range m.index { // one rank: src holds every neuron
+		m.tr.Data = append(m.tr.Data, m.src[i])
 	}
 	return nil
 }

@@ -29,9 +29,14 @@ type Env struct {
 	// Offset+Local()), allocates its per-neuron arrays for Local() neurons
 	// and indexes them by neuron − Offset. What is keyed by a neuron's
 	// identity (random draws, initial values, spike times given per
-	// neuron) uses the global index, local index + Offset, so that every
+	// neuron) uses the global index, GlobalIndex(local), so that every
 	// layout of ranks computes the same values. 0 on one rank.
 	Offset int
+	// Stride is the step between the global indices of neighbouring local
+	// neurons: 1 for a contiguous share (and on one rank), the number of
+	// ranks with Options.Layout = dist.RoundRobin; 0 counts as 1. Local
+	// neuron j is the population's neuron Offset + j·Stride.
+	Stride int
 
 	budget *guard.Budget
 	warn   func(string)
@@ -48,8 +53,14 @@ func (e *Env) Warn(msg string) {
 // Partial reports whether the node holds only part of n neurons: the
 // network is split over ranks and this node builds one rank's share.
 func (e *Env) Partial(n int) bool {
-	return e.Offset != 0 || e.Local() != n
+	return e.Offset != 0 || e.Step() != 1 || e.Local() != n
 }
+
+// Step returns Stride, 1 when it is 0.
+func (e *Env) Step() int { return max(e.Stride, 1) }
+
+// GlobalIndex returns the population index of local neuron j.
+func (e *Env) GlobalIndex(j int) int { return e.Offset + j*e.Step() }
 
 // Local returns the number of neurons the node holds, Bounds[len-1] (0
 // without Bounds).
@@ -58,16 +69,6 @@ func (e *Env) Local() int {
 		return 0
 	}
 	return e.Bounds[len(e.Bounds)-1]
-}
-
-// Global returns Bounds in the indices of the whole population (each plus
-// Offset), as connectors and kernel splits take them.
-func (e *Env) Global() []int {
-	g := make([]int, len(e.Bounds))
-	for i, b := range e.Bounds {
-		g[i] = b + e.Offset
-	}
-	return g
 }
 
 // Rounding says how Env.Steps turns a duration into whole steps.

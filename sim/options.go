@@ -42,6 +42,10 @@ type Options struct {
 	// Exchange chooses how the ranks send each other their spikes:
 	// Allgather (the default) or Alltoall. Results do not depend on it.
 	Exchange Exchange
+	// Layout chooses which neurons of a population each rank holds:
+	// dist.Contiguous ranges (the default) or dist.RoundRobin (neuron i on
+	// rank i mod ranks, as NEST deals them). Results do not depend on it.
+	Layout dist.Layout
 	// FiniteEvery is how often, in steps, the state of every population is
 	// checked for NaN and infinite values (a sum per variable and block, on
 	// the workers); 0 means DefaultFiniteEvery, −1 never. A run whose state
@@ -169,8 +173,7 @@ func (o *Options) threads(net *Network) (int, error) {
 	for _, p := range net.pops {
 		n := p.pop.Size()
 		if o.Transport != nil && o.Transport.Size() > 1 {
-			lo, hi := dist.Range(n, o.Transport.Rank(), o.Transport.Size())
-			n = hi - lo
+			n = o.Layout.ShareOf(n, o.Transport.Rank(), o.Transport.Size()).N
 		}
 		largest = max(largest, n)
 	}

@@ -20,7 +20,7 @@ const maxInterval = 256
 type ranks struct {
 	tr         dist.Transport
 	rank, size int
-	lo, hi     []int // per population: this rank's neurons
+	layout     dist.Layout
 	interval   int   // steps per exchange
 	pending    int   // steps computed since the last exchange
 	start      int64 // first step of the pending interval
@@ -56,13 +56,9 @@ func (r *Runner) setupRanks() error {
 	if t == nil || t.Size() == 1 {
 		return nil
 	}
-	rk := &ranks{tr: t, rank: t.Rank(), size: t.Size(), alltoall: r.opt.Exchange == Alltoall}
+	rk := &ranks{tr: t, rank: t.Rank(), size: t.Size(), alltoall: r.opt.Exchange == Alltoall, layout: r.opt.Layout}
 	if rk.rank < 0 || rk.rank >= rk.size {
 		return fmt.Errorf("sim: Options.Transport: rank %d of %d", rk.rank, rk.size)
-	}
-	for _, p := range r.net.pops {
-		lo, hi := dist.Range(p.pop.Size(), rk.rank, rk.size)
-		rk.lo, rk.hi = append(rk.lo, lo), append(rk.hi, hi)
 	}
 	r.ranks = rk
 	return nil
@@ -94,12 +90,24 @@ func (r *Runner) Interval() int {
 	return r.ranks.interval
 }
 
-// localRange returns population p's neurons on this rank.
-func (r *Runner) localRange(p int) (lo, hi int) {
+// share returns population p's neurons on this rank.
+func (r *Runner) share(p int) dist.Share { return r.shareOf(p, r.rankIndex()) }
+
+// shareOf returns population p's neurons on rank q.
+func (r *Runner) shareOf(p, q int) dist.Share {
+	n := r.net.pops[p].pop.Size()
 	if r.ranks == nil {
-		return 0, r.net.pops[p].pop.Size()
+		return dist.Share{Off: 0, Stride: 1, N: n}
 	}
-	return r.ranks.lo[p], r.ranks.hi[p]
+	return r.ranks.layout.ShareOf(n, q, r.ranks.size)
+}
+
+// rankIndex is this runner's rank (0 on one rank).
+func (r *Runner) rankIndex() int {
+	if r.ranks == nil {
+		return 0
+	}
+	return r.ranks.rank
 }
 
 // rankStep queues step k's local spikes and the trace values of the
@@ -143,7 +151,7 @@ func (r *Runner) rankStep(k int64, local error) error {
 	for i := range r.mons {
 		if m := &r.mons[i]; m.pop < 0 && k%m.every == 0 {
 			for _, c := range m.cols[rk.rank] {
-				rk.fsend = append(rk.fsend, m.src[m.index[c]-m.off])
+				rk.fsend = append(rk.fsend, m.src[(m.index[c]-m.share.Off)/m.share.Stride])
 			}
 		}
 	}
@@ -173,7 +181,7 @@ func (r *Runner) routeStep() {
 			}
 			n0 := len(b)
 			for _, s := range r.spk[p] {
-				b = routed(b, s, bits, r.offs[p])
+				b = routed(b, s, bits, r.shares[p])
 			}
 			b[at+p] = int32(len(b) - n0)
 		}
@@ -265,6 +273,9 @@ func (r *Runner) deliverStep(k int64) error {
 			}
 			merged = append(merged, msg[s:s+int(msg[p])]...)
 		}
+		if rk.layout == dist.RoundRobin { // the ranks' lists interleave
+			slices.Sort(merged)
+		}
 		r.hist[p].set(k, merged)
 	}
 	for q := range rk.size {
@@ -316,13 +327,7 @@ func (r *Runner) traceOwners(m *boundMonitor, pop int) {
 	m.cols = make([][]int, rk.size)
 	n := r.net.pops[pop].pop.Size()
 	for c, i := range m.index {
-		q := 0
-		for q+1 < rk.size {
-			if _, hi := dist.Range(n, q, rk.size); i < hi {
-				break
-			}
-			q++
-		}
+		q, _ := rk.layout.Owner(n, i, rk.size)
 		m.cols[q] = append(m.cols[q], c)
 	}
 }

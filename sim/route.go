@@ -96,8 +96,7 @@ func (r *Runner) setupRoutes() error {
 			if all[p] {
 				continue
 			}
-			lo, hi := dist.Range(r.net.pops[p].pop.Size(), d, rk.size)
-			send = appendBits(send, u[lo:hi])
+			send = appendBits(send, u, r.shareOf(p, d))
 		}
 		counts[d] = len(send) - n
 	}
@@ -130,12 +129,12 @@ func (r *Runner) setupRoutes() error {
 	return nil
 }
 
-// appendBits packs flags into 32-bit words.
-func appendBits(dst []int32, flags []bool) []int32 {
-	for i := 0; i < len(flags); i += 32 {
+// appendBits packs the flags of the share sh's neurons into 32-bit words.
+func appendBits(dst []int32, flags []bool, sh dist.Share) []int32 {
+	for i := 0; i < sh.N; i += 32 {
 		var w uint32
-		for j, f := range flags[i:min(i+32, len(flags))] {
-			if f {
+		for j := range min(32, sh.N-i) {
+			if flags[sh.Global(i+j)] {
 				w |= 1 << j
 			}
 		}
@@ -152,14 +151,14 @@ func asWords(m []int32) []uint32 {
 	return w
 }
 
-// routed appends to dst the spikes (global indices; this rank's neurons
-// from off) that bits selects, or all of them when bits is nil.
-func routed(dst, spikes []int32, bits []uint32, off int) []int32 {
+// routed appends to dst the spikes (global indices of this rank's share
+// sh) that bits selects, or all of them when bits is nil.
+func routed(dst, spikes []int32, bits []uint32, sh dist.Share) []int32 {
 	if bits == nil {
 		return append(dst, spikes...)
 	}
 	for _, i := range spikes {
-		j := int(i) - off
+		j := (int(i) - sh.Off) / sh.Stride
 		if bits[j>>5]&(1<<(j&31)) != 0 {
 			dst = append(dst, i)
 		}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime/debug"
 
+	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/internal/guard"
 )
 
@@ -19,10 +20,10 @@ type Runner struct {
 	k       int64 // index of the next step
 	t       float64
 
-	bounds    [][]int     // per population, block boundaries (local indices)
-	offs      []int       // per population, the global index of its local neuron 0
-	hist      []*history  // per population
-	spk       [][][]int32 // per population, per block: spikes of the current step
+	bounds    [][]int      // per population, block boundaries (local indices)
+	shares    []dist.Share // per population, the neurons this rank holds
+	hist      []*history   // per population
+	spk       [][][]int32  // per population, per block: spikes of the current step
 	inputs    []boundInput
 	mons      []boundMonitor
 	opt       Options
@@ -68,6 +69,9 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Layout != dist.Contiguous && opt.Layout != dist.RoundRobin {
+		return nil, fmt.Errorf("sim: Options.Layout = %d: must be dist.Contiguous or dist.RoundRobin", int(opt.Layout))
+	}
 	if opt.Exchange != Allgather && opt.Exchange != Alltoall {
 		return nil, fmt.Errorf("sim: Options.Exchange = %d: must be sim.Allgather or sim.Alltoall", int(opt.Exchange))
 	}
@@ -84,17 +88,17 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 		return nil, err
 	}
 	for i, p := range net.pops {
-		lo, hi := r.localRange(i)
-		if err := reservePop(budget, p, hi-lo); err != nil {
+		s := r.share(i)
+		if err := reservePop(budget, p, s.N); err != nil {
 			return nil, err
 		}
-		b := partition(0, hi-lo, threads)
-		r.bounds, r.offs = append(r.bounds, b), append(r.offs, lo)
-		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: b, Offset: lo, budget: budget}
+		b := partition(0, s.N, threads)
+		r.bounds, r.shares = append(r.bounds, b), append(r.shares, s)
+		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: b, Offset: s.Off, Stride: s.Stride, budget: budget}
 		if err := p.pop.Init(env); err != nil {
 			return nil, fmt.Errorf("sim: population %q: %w", p.name, err)
 		}
-		if err := checkLocal(p, hi-lo); err != nil {
+		if err := checkLocal(p, s.N); err != nil {
 			return nil, err
 		}
 		r.spk = append(r.spk, make([][]int32, threads))
@@ -103,7 +107,7 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	lags := make([]int, len(net.pops))
 	for _, p := range net.projs {
 		name := p.name
-		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: r.bounds[p.post], Offset: r.offs[p.post], budget: budget,
+		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: r.bounds[p.post], Offset: r.shares[p.post].Off, Stride: r.shares[p.post].Stride, budget: budget,
 			warn: func(m string) { r.warnings = append(r.warnings, fmt.Sprintf("projection %q: %s", name, m)) }}
 		if err := p.proj.Init(env); err != nil {
 			return nil, fmt.Errorf("sim: projection %q: %w", p.name, err)
@@ -170,8 +174,7 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 func (r *Runner) plan(limit int64) error {
 	b := guard.NewBudget(limit)
 	for i, p := range r.net.pops {
-		lo, hi := r.localRange(i)
-		if err := reservePop(b, p, hi-lo); err != nil {
+		if err := reservePop(b, p, r.share(i).N); err != nil {
 			return err
 		}
 	}
@@ -185,8 +188,7 @@ func (r *Runner) plan(limit int64) error {
 			continue
 		}
 		if r.ranks != nil { // a rank holds the synapses onto its share of the posts
-			lo, hi := r.localRange(p.post)
-			n = int64(float64(n) * float64(hi-lo) / float64(max(r.net.pops[p.post].pop.Size(), 1)))
+			n = int64(float64(n) * float64(r.share(p.post).N) / float64(max(r.net.pops[p.post].pop.Size(), 1)))
 		}
 		if err := b.Reserve(fmt.Sprintf("sim: projection %q: %s", p.name, what), n, each, "use a sparser connector or smaller populations"); err != nil {
 			return err
@@ -432,7 +434,7 @@ func (r *Runner) project(b int) {
 	}
 	for i := range r.inputs {
 		in := &r.inputs[i]
-		in.apply(k, t, r.bounds[in.pop][b], r.bounds[in.pop][b+1], r.offs[in.pop])
+		in.apply(k, t, r.bounds[in.pop][b], r.bounds[in.pop][b+1], r.shares[in.pop])
 	}
 	for _, pr := range r.net.projs {
 		lo, hi := r.bounds[pr.post][b], r.bounds[pr.post][b+1]
@@ -446,9 +448,10 @@ func (r *Runner) integrate(b int) {
 	for p, np := range r.net.pops {
 		lo, hi := r.bounds[p][b], r.bounds[p][b+1]
 		s := np.pop.Update(k, t, lo, hi, r.spk[p][b][:0])
-		if off := int32(r.offs[p]); off != 0 {
+		if sh := r.shares[p]; sh.Off != 0 || sh.Stride != 1 { // local → global
+			off, st := int32(sh.Off), int32(sh.Stride)
 			for i := range s {
-				s[i] += off
+				s[i] = off + s[i]*st
 			}
 		}
 		r.spk[p][b] = s

@@ -87,9 +87,10 @@ type StateReader struct {
 	err  error
 	buf  [8]byte
 	// window, when set, says for a record of c values read into an array
-	// of n whether the array is the share [lo, lo+n) of a whole
-	// population's record (a checkpoint read on one of several ranks).
-	window func(c, n int) (lo int, ok bool)
+	// of n whether the array is a rank's share of a whole population's
+	// record (a checkpoint read on one of several ranks): value i goes to
+	// dst[(i−off)/stride] when it is one of the share's.
+	window func(c, n int) (off, stride int, ok bool)
 }
 
 // crcReader is a buffered reader that hashes the bytes it hands out (not
@@ -233,28 +234,41 @@ func (r *StateReader) word() uint64 {
 	return binary.LittleEndian.Uint64(r.buf[:])
 }
 
+// slot is where a record's values go: value i to dst[(i−off)/stride] when
+// i−off is a non-negative multiple of stride below n·stride.
+type slot struct{ off, stride, n int }
+
+// at returns the index in dst of value i, or −1.
+func (s slot) at(i int) int {
+	d := i - s.off
+	if d < 0 || d%s.stride != 0 || d/s.stride >= s.n {
+		return -1
+	}
+	return d / s.stride
+}
+
 // header reads a record header and checks it against the expected kind,
 // name and length (n < 0: any length up to maxRecord, returned). It returns
-// the record's length and the index of its value that goes to dst[0]:
-// 0, or over ranks the first neuron of the rank's share (window).
-func (r *StateReader) header(kind byte, name string, n int) (count, lo int) {
+// the record's length and where its values go: all into dst, or over
+// ranks the rank's share (window).
+func (r *StateReader) header(kind byte, name string, n int) (count int, to slot) {
 	if r.err != nil {
-		return 0, 0
+		return 0, slot{}
 	}
 	k, err := r.r.ReadByte()
 	if err != nil {
 		r.fail("truncated before %q: %v", name, err)
-		return 0, 0
+		return 0, slot{}
 	}
 	l := r.uvarint()
 	if l > 1<<10 {
 		r.fail("record name of %d bytes: corrupt", l)
-		return 0, 0
+		return 0, slot{}
 	}
 	got := make([]byte, l)
 	if _, err := io.ReadFull(r.r, got); err != nil {
 		r.fail("truncated in a record name: %v", err)
-		return 0, 0
+		return 0, slot{}
 	}
 	c := r.uvarint()
 	switch {
@@ -267,16 +281,16 @@ func (r *StateReader) header(kind byte, name string, n int) (count, lo int) {
 		r.fail("%q claims %d values: corrupt", name, c)
 	case n >= 0 && c != uint64(n):
 		if r.window != nil {
-			if lo, ok := r.window(int(c), n); ok {
-				return int(c), lo
+			if off, stride, ok := r.window(int(c), n); ok {
+				return int(c), slot{off, stride, n}
 			}
 		}
 		r.fail("%q holds %d values, the network has %d: the checkpoint is of another model", name, c, n)
 	}
 	if r.err != nil {
-		return 0, 0
+		return 0, slot{}
 	}
-	return int(c), 0
+	return int(c), slot{0, 1, max(n, 0)}
 }
 
 func kindOf(k byte) string {
@@ -289,30 +303,30 @@ func kindOf(k byte) string {
 // Float64s reads a named float64 array into dst (its length must match,
 // or be the rank's share of the record).
 func (r *StateReader) Float64s(name string, dst []float64) {
-	c, lo := r.header(recFloat64s, name, len(dst))
+	c, to := r.header(recFloat64s, name, len(dst))
 	for i := 0; i < c && r.err == nil; i++ {
-		if x := r.word(); i >= lo && i-lo < len(dst) {
-			dst[i-lo] = math.Float64frombits(x)
+		if x, j := r.word(), to.at(i); j >= 0 {
+			dst[j] = math.Float64frombits(x)
 		}
 	}
 }
 
 // Float32s reads a named float32 array into dst.
 func (r *StateReader) Float32s(name string, dst []float32) {
-	c, lo := r.header(recFloat32s, name, len(dst))
+	c, to := r.header(recFloat32s, name, len(dst))
 	for i := 0; i < c && r.err == nil; i++ {
-		if x := r.uvarint(); i >= lo && i-lo < len(dst) {
-			dst[i-lo] = math.Float32frombits(uint32(x))
+		if x, j := r.uvarint(), to.at(i); j >= 0 {
+			dst[j] = math.Float32frombits(uint32(x))
 		}
 	}
 }
 
 // Int64s reads a named int64 array into dst.
 func (r *StateReader) Int64s(name string, dst []int64) {
-	c, lo := r.header(recInt64s, name, len(dst))
+	c, to := r.header(recInt64s, name, len(dst))
 	for i := 0; i < c && r.err == nil; i++ {
-		if x := r.word(); i >= lo && i-lo < len(dst) {
-			dst[i-lo] = int64(x)
+		if x, j := r.word(), to.at(i); j >= 0 {
+			dst[j] = int64(x)
 		}
 	}
 }
@@ -332,15 +346,15 @@ func (r *StateReader) Int32sUpTo(name string, dst []int32, limit int) []int32 {
 
 // Bools reads a named bool array into dst.
 func (r *StateReader) Bools(name string, dst []bool) {
-	c, lo := r.header(recBools, name, len(dst))
+	c, to := r.header(recBools, name, len(dst))
 	for i := 0; i < c && r.err == nil; i++ {
 		b, err := r.r.ReadByte()
 		if err != nil {
 			r.fail("truncated in %q", name)
 			return
 		}
-		if i >= lo && i-lo < len(dst) {
-			dst[i-lo] = b != 0
+		if j := to.at(i); j >= 0 {
+			dst[j] = b != 0
 		}
 	}
 }

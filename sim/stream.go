@@ -212,7 +212,7 @@ func (r *Runner) streamRow(m *boundMonitor, t float64, row []float64) error {
 		c.data = append(c.data, row...)
 	} else {
 		for _, i := range m.index {
-			c.data = append(c.data, m.src[i-m.off])
+			c.data = append(c.data, m.src[i]) // one rank: src holds every neuron
 		}
 	}
 	m.streamed++

@@ -51,7 +51,7 @@ func buildRows(kind string, pre, post sim.Population, conn connect.Connector, en
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := kernel.Split(csr, env.Global(), w, env.Reserve)
+	rows, err := kernel.Split(csr, postsOf(env), w, env.Reserve)
 	if err != nil {
 		return nil, 0, fmt.Errorf("synapse: %s: %w", kind, err)
 	}

@@ -26,7 +26,7 @@ type synRun struct {
 	views                     [][]float64 // per stored variable, CSR order; nil until asked
 	lastView                  []float64
 	key                       uint64
-	off, nLocal               int // the post neurons held here: [off, off+nLocal)
+	off, stride, nLocal       int // the post neurons held here: off + j·stride for j < nLocal
 }
 
 // synBlock is one post block's synapses and working memory.
@@ -71,7 +71,7 @@ func (s *EqSynapses) ReadsPreState() bool { return len(s.layoutSlots().pre) > 0 
 func (s *EqSynapses) Init(env *sim.Env) error {
 	const kind = "FromEquations"
 	sm := s.layoutSlots()
-	r := &synRun{dt: env.Dt, sm: sm, key: env.Key, hasEvent: len(s.model.Analysis().EventDriven) > 0, off: env.Offset, nLocal: env.Local()}
+	r := &synRun{dt: env.Dt, sm: sm, key: env.Key, hasEvent: len(s.model.Analysis().EventDriven) > 0, off: env.Offset, stride: env.Step(), nLocal: env.Local()}
 	var err error
 	if r.postArr, err = endVars("post", s.post, r.nLocal, sm.post); err != nil {
 		return err
@@ -92,11 +92,11 @@ func (s *EqSynapses) Init(env *sim.Env) error {
 	if err := env.Reserve(fmt.Sprintf("synapse: %s: %d synapses × %d variables", kind, nnz, sm.nStored), int64(nnz), each); err != nil {
 		return err
 	}
-	rows, err := kernel.Split(csr, env.Global(), nil, env.Reserve)
+	rows, err := kernel.Split(csr, postsOf(env), nil, env.Reserve)
 	if err != nil {
 		return fmt.Errorf("synapse: %s: %w", kind, err)
 	}
-	pos, err := kernel.Positions(csr, env.Global()) // checks nnz <= MaxUint32
+	pos, err := kernel.Positions(csr, postsOf(env)) // checks nnz <= MaxUint32
 	if err != nil {
 		return fmt.Errorf("synapse: %s: %w", kind, err)
 	}
@@ -182,7 +182,7 @@ func (s *EqSynapses) initSummed(r *synRun) error {
 func (s *EqSynapses) initBlock(r *synRun, blk *synBlock, rows kernel.Rows, pos []uint32, init [][]float64, lags []int) {
 	sm := r.sm
 	n := rows.NNZ()
-	*blk = synBlock{lo: rows.Lo - r.off, hi: rows.Hi - r.off, rows: rows, pos: pos, arr: make([][]float64, sm.nStored)}
+	*blk = synBlock{lo: rows.Lo, hi: rows.Hi, rows: rows, pos: pos, arr: make([][]float64, sm.nStored)}
 	for v := range blk.arr {
 		blk.arr[v] = make([]float64, n)
 		for q, p := range pos {

@@ -91,7 +91,7 @@ func (s *EqSynapses) Synapses() (pre, post []int32) {
 		for i := 0; i+1 < len(blk.rows.Ptr); i++ {
 			for q := blk.rows.Ptr[i]; q < blk.rows.Ptr[i+1]; q++ {
 				p := blk.pos[q]
-				pre[p], post[p] = int32(i), int32(r.off+blk.lo)+int32(blk.local(q))
+				pre[p], post[p] = int32(i), int32(r.off+(blk.lo+int(blk.local(q)))*r.stride)
 			}
 		}
 	}

@@ -27,10 +27,11 @@ import (
 type ExpProcedural struct {
 	sim.Membership // a node belongs to one network
 	*expCore
-	pconn connect.ProceduralConnector
-	gen   connect.RangeGenerator
-	bufs  [][]uint32 // per post block: the row range being delivered
-	off   int        // the global index of the first post neuron held here
+	pconn  connect.ProceduralConnector
+	gen    connect.RangeGenerator
+	bufs   [][]uint32 // per post block: the row range being delivered
+	off    int        // the global index of the first post neuron held here
+	stride int        // between those of neighbouring local posts
 
 	countOnce sync.Once
 	count     int
@@ -83,7 +84,7 @@ func (e *ExpProcedural) Init(env *sim.Env) error {
 	if err != nil {
 		return fmt.Errorf("synapse: %s connectivity %s: %w", x.kind, e.pconn, err)
 	}
-	e.gen, e.off = gen, env.Offset
+	e.gen, e.off, e.stride = gen, env.Offset, env.Step()
 	e.bufs = make([][]uint32, len(env.Bounds)-1)
 	if x.lag, err = lagSteps("synapse: "+x.kind+" Delay", x.p.Delay, env.Dt); err != nil {
 		return err
@@ -111,7 +112,7 @@ func (e *ExpProcedural) Update(k int64, b, lo, hi int, hist sim.History) {
 		if a == nil {
 			a = x.ch.G
 		}
-		e.bufs[b] = kernel.AddProcedural(a[lo:hi], e.off+lo, e.off+hi, s, e.gen, x.weight, e.bufs[b])
+		e.bufs[b] = kernel.AddProceduralStrided(a[lo:hi], e.off+lo*e.stride, e.stride, s, e.gen, x.weight, e.bufs[b])
 	}
 	x.integrate(lo, hi)
 }

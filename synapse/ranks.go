@@ -212,3 +212,8 @@ func (s *EqSynapses) HeldSynapses() []uint32 {
 	}
 	return out
 }
+
+// postsOf is the share of the post population a projection's blocks hold.
+func postsOf(env *sim.Env) kernel.Posts {
+	return kernel.Posts{Bounds: env.Bounds, Off: env.Offset, Stride: env.Step()}
+}

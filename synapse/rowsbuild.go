@@ -33,7 +33,7 @@ func buildRowsDirect(kind string, pre, post sim.Population, conn connect.RowConn
 			return w, werr
 		}
 	}
-	rows, nnz, err := kernel.SplitRows(nPre, nPost, row, env.Global(), weights, runtime.GOMAXPROCS(0), env.Reserve)
+	rows, nnz, err := kernel.SplitRows(nPre, nPost, row, postsOf(env), weights, runtime.GOMAXPROCS(0), env.Reserve)
 	if err != nil {
 		if werr != nil {
 			return nil, 0, werr

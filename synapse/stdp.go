@@ -85,7 +85,8 @@ type STDP struct {
 	lag        int
 	rows       []kernel.Rows
 	cols       []kernel.Cols
-	pos        [][]uint32 // CSR position of each synapse of each block
+	pos        [][]uint32   // CSR position of each synapse of each block
+	posts      kernel.Posts // the post share the blocks hold
 	nnz        int
 	apre       [][]float64 // per block copy, pre-sized
 	apost, g   []float64
@@ -157,10 +158,11 @@ func (s *STDP) Init(env *sim.Env) error {
 			w[q] = float32(s.p.GMax)
 		}
 	}
-	if s.rows, err = kernel.Split(csr, env.Global(), w, env.Reserve); err != nil {
+	s.posts = postsOf(env)
+	if s.rows, err = kernel.Split(csr, s.posts, w, env.Reserve); err != nil {
 		return fmt.Errorf("synapse: %s: %w", s.kind, err)
 	}
-	if s.pos, err = kernel.Positions(csr, env.Global()); err != nil {
+	if s.pos, err = kernel.Positions(csr, postsOf(env)); err != nil {
 		return fmt.Errorf("synapse: %s: %w", s.kind, err)
 	}
 	s.cols = make([]kernel.Cols, len(s.rows))

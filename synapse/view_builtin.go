@@ -73,12 +73,13 @@ func (s *STDP) Synapses() (pre, post []int32) {
 		r := &s.rows[b]
 		for i := 0; i+1 < len(r.Ptr); i++ {
 			for q := r.Ptr[i]; q < r.Ptr[i+1]; q++ {
-				j := r.Lo
+				j := r.Lo // local, then global
 				if r.Idx16 != nil {
 					j += int(r.Idx16[q])
 				} else {
 					j += int(r.Idx32[q])
 				}
+				j = s.posts.Off + j*max(s.posts.Stride, 1)
 				pre[s.pos[b][q]], post[s.pos[b][q]] = int32(i), int32(j)
 			}
 		}

@@ -129,7 +129,7 @@ func (s *wiringSpec) build(pre, post sim.Population, conn connect.Connector, env
 	wr.nnz, wr.maxLag = csr.NNZ(), 1
 	for _, lag := range slices.Compact(slices.Sorted(slices.Values(lags))) {
 		sub, sw := filterLag(csr, w, lags, lag)
-		rows, err := kernel.Split(sub, env.Global(), sw, env.Reserve)
+		rows, err := kernel.Split(sub, postsOf(env), sw, env.Reserve)
 		if err != nil {
 			return nil, fmt.Errorf("synapse: %s: %w", s.kind, err)
 		}

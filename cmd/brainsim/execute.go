@@ -31,6 +31,7 @@ type job struct {
 	stderr   io.Writer      // notes; nil for none
 	ranks    dist.Transport // nil: one rank; else rank 0 writes the files
 	exchange sim.Exchange   // how the ranks exchange spikes
+	layout   dist.Layout    // which neurons each rank holds
 	// inProcess > 1 runs the job over that many ranks as goroutines
 	inProcess int
 	resume    *rundir.Manifest // the run.json of the run to continue, or nil
@@ -71,7 +72,7 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 	if j.threads > 0 {
 		opt.Threads = j.threads
 	}
-	opt.Transport, opt.Exchange = j.ranks, j.exchange
+	opt.Transport, opt.Exchange, opt.Layout = j.ranks, j.exchange, j.layout
 	if opt.Threads, err = checkThreads(opt.Threads, j.stderr); err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/model"
 	"github.com/brainsim/brainsim/rundir"
 	"github.com/brainsim/brainsim/sim"
@@ -67,6 +68,10 @@ func resumeDir(cmd *cobra.Command, stdout, stderr io.Writer, dir string, f runFl
 	if err := checkRanks(f.ranks); err != nil {
 		return err
 	}
+	lay, err := dist.ParseLayout(f.layout)
+	if err != nil {
+		return fmt.Errorf("--layout: %w", err)
+	}
 	m, err := rundir.ReadManifest(dir)
 	if err != nil {
 		return err
@@ -86,5 +91,5 @@ func resumeDir(cmd *cobra.Command, stdout, stderr io.Writer, dir string, f runFl
 		threads = m.Threads
 	}
 	return runJob(stdout, stderr, job{source: m.Source, file: file, sets: m.Set, point: m.Point, out: dir,
-		threads: threads, format: format, progress: f.progress, stderr: stderr, resume: m, exchange: ex, inProcess: f.ranks})
+		threads: threads, format: format, progress: f.progress, stderr: stderr, resume: m, exchange: ex, layout: lay, inProcess: f.ranks})
 }

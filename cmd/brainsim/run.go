@@ -29,6 +29,7 @@ type runFlags struct {
 	every      float64 // --checkpoint-every
 	dryRun     bool
 	exchange   string // --exchange
+	layout     string // --layout
 	ranks      int    // --ranks: in-process ranks
 }
 
@@ -106,6 +107,7 @@ second signal ends the process at once (files already written stay complete).`,
 // addExchangeFlag adds --exchange and --ranks, which run and resume share.
 func addExchangeFlag(cmd *cobra.Command, f *runFlags) {
 	cmd.Flags().StringVar(&f.exchange, "exchange", "allgather", "over ranks: how they send each other their spikes, allgather (every spike to every rank) or alltoall (each rank only the spikes its synapses read); results do not depend on it")
+	cmd.Flags().StringVar(&f.layout, "layout", "contiguous", "over ranks: which neurons each rank holds, contiguous (ranges) or round-robin (neuron i on rank i mod ranks, as NEST deals them); results do not depend on it")
 	cmd.Flags().IntVar(&f.ranks, "ranks", 0, "split the network over this many ranks run as goroutines of this process (no MPI; the same files as one rank) and print the bytes each rank exchanged; 0 means one rank, or mpirun's")
 }
 
@@ -173,6 +175,9 @@ func (f *runFlags) check(cmd *cobra.Command) (format string, err error) {
 		if err := checkRanks(f.ranks); err != nil {
 			return "", err
 		}
+		if _, err := dist.ParseLayout(f.layout); err != nil {
+			return "", fmt.Errorf("--layout: %w", err)
+		}
 	}
 	return format, prepareOut(f.out)
 }
@@ -192,8 +197,9 @@ func runFile(cmd *cobra.Command, stdout, stderr io.Writer, path string, f runFla
 		return err
 	}
 	ex, _ := sim.ParseExchange(f.exchange) // checked above
+	lay, _ := dist.ParseLayout(f.layout)
 	return runJob(stdout, stderr, job{source: src.source, file: file, sets: sets, out: f.out, threads: f.threads,
-		format: format, progress: f.progress, stderr: stderr, exchange: ex, inProcess: f.ranks})
+		format: format, progress: f.progress, stderr: stderr, exchange: ex, layout: lay, inProcess: f.ranks})
 }
 
 // runJob runs j under mpirun's ranks if any (rank 0 prints and writes the
@@ -265,7 +271,7 @@ func runInProcess(stdout, stderr io.Writer, j job) error {
 	}
 	if o.manifest != nil && o.manifest.Steps > 0 {
 		steps := float64(o.manifest.Steps)
-		fmt.Fprintf(stdout, "ranks: %d in process, %s exchange; per rank and step:\n", len(trs), j.exchange)
+		fmt.Fprintf(stdout, "ranks: %d in process, %s exchange, %s layout; per rank and step:\n", len(trs), j.exchange, j.layout)
 		for q, tr := range trs {
 			s := tr.Stats()
 			fmt.Fprintf(stdout, "  rank %d: sent %.1f B, received %.1f B (%d collectives)\n", q, float64(s.SentBytes)/steps, float64(s.RecvBytes)/steps, s.Calls)

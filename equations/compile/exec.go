@@ -18,7 +18,13 @@ type Frame struct {
 	n      int
 	chains []chainFrame
 	fuse   bool // run chains with kernel.Chain
+	stride int  // the index step between neighbouring elements (SetStride)
 }
+
+// SetStride makes element j of a Run the neuron base + j·stride of the
+// group (random draws keyed by it, the index i): a round-robin share of a
+// population split over ranks. The default is 1.
+func (f *Frame) SetStride(stride int) { f.stride = max(stride, 1) }
 
 // NewFrame allocates a frame for p (Chunk values per temporary).
 func (p *Program) NewFrame() *Frame {
@@ -59,8 +65,8 @@ func (f *Frame) Scalar(i int) (float64, bool) {
 }
 
 // Run executes the program on n ≤ Chunk neurons: the neurons base …
-// base+n−1 of a group of size neurons, at step k (random draws use the
-// counter k·size + index).
+// base+n−1 of a group of size neurons (every stride-th from base after
+// SetStride), at step k (random draws use the counter k·size + index).
 func (f *Frame) Run(k int64, base, n, size int) {
 	f.n = n
 	sc := f.sc
@@ -79,6 +85,9 @@ func (f *Frame) Run(k int64, base, n, size int) {
 		f.exec(&vec[i], n, ctr, base)
 	}
 }
+
+// step is the index step between neighbouring elements.
+func (f *Frame) step() int { return max(f.stride, 1) }
 
 // arg returns operand k of in: a vector (nil for a scalar) and a scalar.
 func (f *Frame) arg(in *instr, k, n int) ([]float64, float64) {
@@ -112,16 +121,19 @@ func (f *Frame) exec(in *instr, n int, ctr uint64, base int) {
 			d[j] = math.Exp(v)
 		}
 	case funcOp(equations.FuncRandn):
+		s := uint64(f.step())
 		for j := range d {
-			d[j] = rng.Normal(in.key, ctr+uint64(j))
+			d[j] = rng.Normal(in.key, ctr+uint64(j)*s)
 		}
 	case funcOp(equations.FuncRand):
+		s := uint64(f.step())
 		for j := range d {
-			d[j] = rng.Uniform(in.key, ctr+uint64(j))
+			d[j] = rng.Uniform(in.key, ctr+uint64(j)*s)
 		}
 	case opIndex:
+		s := f.step()
 		for j := range d {
-			d[j] = float64(base + j)
+			d[j] = float64(base + j*s)
 		}
 	case opMov:
 		copy(d, x)

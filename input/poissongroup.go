@@ -94,8 +94,18 @@ func (g *PoissonGroup) Update(k int64, _ float64, lo, hi int, spikes []int32) []
 	rate, spk, pdt := g.rate[lo:hi], g.spike[lo:hi], g.pdt
 	id, step := uint64(g.off+lo*g.stride), uint64(g.stride) // the global index
 	spk = spk[:len(rate)]
+	if step != 1 { // a round-robin share
+		for j, r := range rate {
+			s := rng.Uniform(key, id+uint64(j)*step) < r*pdt
+			spk[j] = s
+			if s {
+				spikes = append(spikes, int32(lo+j))
+			}
+		}
+		return spikes
+	}
 	for j, r := range rate {
-		s := rng.Uniform(key, id+uint64(j)*step) < r*pdt
+		s := rng.Uniform(key, id+uint64(j)) < r*pdt
 		spk[j] = s
 		if s {
 			spikes = append(spikes, int32(lo+j))

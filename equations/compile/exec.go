@@ -121,14 +121,24 @@ func (f *Frame) exec(in *instr, n int, ctr uint64, base int) {
 			d[j] = math.Exp(v)
 		}
 	case funcOp(equations.FuncRandn):
-		s := uint64(f.step())
+		if s := uint64(f.step()); s != 1 {
+			for j := range d {
+				d[j] = rng.Normal(in.key, ctr+uint64(j)*s)
+			}
+			break
+		}
 		for j := range d {
-			d[j] = rng.Normal(in.key, ctr+uint64(j)*s)
+			d[j] = rng.Normal(in.key, ctr+uint64(j))
 		}
 	case funcOp(equations.FuncRand):
-		s := uint64(f.step())
+		if s := uint64(f.step()); s != 1 {
+			for j := range d {
+				d[j] = rng.Uniform(in.key, ctr+uint64(j)*s)
+			}
+			break
+		}
 		for j := range d {
-			d[j] = rng.Uniform(in.key, ctr+uint64(j)*s)
+			d[j] = rng.Uniform(in.key, ctr+uint64(j))
 		}
 	case opIndex:
 		s := f.step()

@@ -86,7 +86,7 @@ func Split(c *connect.CSR, posts Posts, w []float32, reserve Reserve) ([]Rows, e
 				continue // another rank's post
 			}
 			r := &out[block[j]]
-			if x := posts.local(int(j)) - r.Lo; r.Idx16 != nil {
+			if x := posts.index(int(j), r.Lo); r.Idx16 != nil {
 				r.Idx16 = append(r.Idx16, uint16(x))
 			} else {
 				r.Idx32 = append(r.Idx32, uint32(x))

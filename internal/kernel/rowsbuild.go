@@ -133,6 +133,7 @@ func SplitRows(nPre, nPost int, row RowFunc, posts Posts, weights WeightFunc, wo
 	}
 
 	// pass 2: regenerate and place every synapse
+	off, stride := posts.Off, posts.stride()
 	forChunks(nChunks, workers, func(k int, buf *[]uint32) {
 		lo, hi := chunk(k)
 		pos := make([]uint32, nb)
@@ -158,7 +159,11 @@ func SplitRows(nPre, nPost int, row RowFunc, posts Posts, weights WeightFunc, wo
 					errs[k] = fmt.Errorf("kernel: row %d changed between passes: the row function is not deterministic", i)
 					return
 				}
-				if x := posts.local(int(j)) - o.Lo; o.Idx16 != nil {
+				x := int(j) - off
+				if stride > 1 {
+					x /= stride
+				}
+				if x -= o.Lo; o.Idx16 != nil {
 					o.Idx16[p] = uint16(x)
 				} else {
 					o.Idx32[p] = uint32(x)
@@ -206,8 +211,14 @@ func Contiguous(bounds []int) Posts {
 
 func (p Posts) stride() int { return max(p.Stride, 1) }
 
-// local returns the local index of global post g (held by the share).
-func (p Posts) local(g int) int { return (g - p.Off) / p.stride() }
+// index returns the index of global post g (held by the share) in the
+// block starting at local post lo.
+func (p Posts) index(g, lo int) int {
+	if p.Stride <= 1 { // no division for ranges: this runs per synapse
+		return g - p.Off - lo
+	}
+	return (g-p.Off)/p.Stride - lo
+}
 
 // partial reports whether the share is not all of n posts.
 func (p Posts) partial(n int) bool {

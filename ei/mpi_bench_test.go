@@ -33,7 +33,8 @@ func peakRSS() int64 {
 
 // TestMPIScale is a measurement, not a check (it asserts nothing about
 // time): run under mpirun with BRAINSIM_MPI_NET=coba10, procedural or grid
-// (and BRAINSIM_MPI_EXCHANGE=alltoall for that exchange), it
+// (BRAINSIM_MPI_EXCHANGE=alltoall, BRAINSIM_MPI_LAYOUT=round-robin for
+// those), it
 // prints per rank the build and simulation times, the Go heap the built
 // network holds, the peak RSS (which adds the Go runtime, Open MPI and the
 // recorded spikes) and the bytes exchanged per step.
@@ -82,6 +83,11 @@ func TestMPIScale(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if l := os.Getenv("BRAINSIM_MPI_LAYOUT"); l != "" {
+		if opt.Layout, err = dist.ParseLayout(l); err != nil {
+			t.Fatal(err)
+		}
+	}
 	opt.Threads = 1
 	r, err := sim.NewRunner(net, opt)
 	if err != nil {
@@ -105,8 +111,8 @@ func TestMPIScale(t *testing.T) {
 	if s := res.Spikes["E.spike"]; s != nil {
 		nE = len(s.T)
 	}
-	t.Logf("%s (%s): rank %d of %d: build %.2f s, sim %.2f s for %v ms, Go heap after build %.1f MB, peak RSS %.1f MB, E spikes %d, sent %.1f B/step, received %.1f B/step",
-		which, opt.Exchange, tr.Rank(), tr.Size(), build.Seconds(), simT.Seconds(), ms, float64(ms0.HeapAlloc)/1e6, float64(peakRSS())/1e6,
+	t.Logf("%s (%s, %s): rank %d of %d: build %.2f s, sim %.2f s for %v ms, Go heap after build %.1f MB, peak RSS %.1f MB, E spikes %d, sent %.1f B/step, received %.1f B/step",
+		which, opt.Exchange, opt.Layout, tr.Rank(), tr.Size(), build.Seconds(), simT.Seconds(), ms, float64(ms0.HeapAlloc)/1e6, float64(peakRSS())/1e6,
 		nE, float64(sent)/float64(res.Steps), float64(recv)/float64(res.Steps))
 }
 

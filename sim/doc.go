@@ -30,6 +30,19 @@
 // for any Threads. Random streams derive from the network seed and the names
 // of the nodes (package rng), never from scheduling.
 //
+// # Ranks
+//
+// With Options.Transport of several ranks (package dist: in-process
+// goroutines or Open MPI), every population is split over the ranks —
+// contiguous ranges or round-robin, Options.Layout — and each rank's
+// runner builds only its share of the neurons and the synapses onto them
+// (Env.Offset, Env.Stride, Env.Local). The ranks exchange spikes once per
+// interval of the smallest latency (MinLagger), to every rank or only to
+// those that read them (Options.Exchange), and every rank holds the same
+// gathered results, which do not depend on the number of ranks, threads,
+// the layout or the exchange. Checkpoint merges the ranks' states into the
+// file one rank writes.
+//
 // # Durations
 //
 // Run(d) takes floor(d/dt + 1e-9) steps: a duration that is not a multiple

@@ -92,6 +92,12 @@ func (m *MPI) layout(n int) (int, error) {
 	if rc := C.bs_counts(C.int(n), &m.counts[0]); rc != C.MPI_SUCCESS {
 		return 0, fmt.Errorf("dist: MPI_Allgather of the counts failed (error %d)", int(rc))
 	}
+	return m.displace()
+}
+
+// displace sets the receive displacements from m.counts and returns the
+// number of values to receive.
+func (m *MPI) displace() (int, error) {
 	total := 0
 	for q, c := range m.counts {
 		m.displs[q] = C.int(total)
@@ -101,6 +107,23 @@ func (m *MPI) layout(n int) (int, error) {
 		}
 	}
 	return total, nil
+}
+
+// buffers returns recv grown to total values and the C pointers of send
+// and recv (nil when empty).
+func buffers[T int32 | float64](send, recv []T, total int) ([]T, unsafe.Pointer, unsafe.Pointer) {
+	if cap(recv) < total {
+		recv = make([]T, total)
+	}
+	recv = recv[:total]
+	var sp, rp unsafe.Pointer
+	if len(send) > 0 {
+		sp = unsafe.Pointer(&send[0])
+	}
+	if total > 0 {
+		rp = unsafe.Pointer(&recv[0])
+	}
+	return recv, sp, rp
 }
 
 func (m *MPI) outCounts(counts []int) []int {
@@ -132,17 +155,7 @@ func gather[T int32 | float64](m *MPI, send, recv []T, counts []int, size int64,
 	if err != nil {
 		return recv, counts, err
 	}
-	if cap(recv) < total {
-		recv = make([]T, total)
-	}
-	recv = recv[:total]
-	var sp, rp unsafe.Pointer
-	if len(send) > 0 {
-		sp = unsafe.Pointer(&send[0])
-	}
-	if total > 0 {
-		rp = unsafe.Pointer(&recv[0])
-	}
+	recv, sp, rp := buffers(send, recv, total)
 	if rc := call(sp, C.int(len(send)), rp); rc != C.MPI_SUCCESS {
 		return recv, counts, fmt.Errorf("dist: MPI_Allgatherv failed (error %d)", int(rc))
 	}
@@ -169,25 +182,11 @@ func (m *MPI) AlltoallInt32(send []int32, sendCounts []int, recv []int32, recvCo
 	if rc := C.bs_a2a_counts(&m.scounts[0], &m.counts[0]); rc != C.MPI_SUCCESS {
 		return recv, recvCounts, fmt.Errorf("dist: MPI_Alltoall of the counts failed (error %d)", int(rc))
 	}
-	total := 0
-	for q, c := range m.counts {
-		m.displs[q] = C.int(total)
-		total += int(c)
-		if total > math.MaxInt32 {
-			return recv, recvCounts, fmt.Errorf("dist: MPI: %d values in one exchange: at most %d", total, math.MaxInt32)
-		}
+	total, err := m.displace()
+	if err != nil {
+		return recv, recvCounts, err
 	}
-	if cap(recv) < total {
-		recv = make([]int32, total)
-	}
-	recv = recv[:total]
-	var sp, rp unsafe.Pointer
-	if len(send) > 0 {
-		sp = unsafe.Pointer(&send[0])
-	}
-	if total > 0 {
-		rp = unsafe.Pointer(&recv[0])
-	}
+	recv, sp, rp := buffers(send, recv, total)
 	if rc := C.bs_a2a_i32(sp, &m.scounts[0], &m.sdispls[0], rp, &m.counts[0], &m.displs[0]); rc != C.MPI_SUCCESS {
 		return recv, recvCounts, fmt.Errorf("dist: MPI_Alltoallv failed (error %d)", int(rc))
 	}

@@ -48,14 +48,19 @@ func (n NormalInit) FillShare(dst []float64, key uint64, off, stride, _ int) err
 		return err
 	}
 	r := newStream(key)
+	drawShare(dst, off, stride, func() float64 { return n.Mean + n.SD*r.NormFloat64() })
+	return nil
+}
+
+// drawShare sets dst[j] to draw number off + j·stride of draw (counted
+// from 0), making every draw before the last of them.
+func drawShare(dst []float64, off, stride int, draw func() float64) {
 	next := off
 	for i := 0; len(dst) > 0; i++ {
-		x := r.NormFloat64()
-		if i == next {
-			dst[0], dst, next = n.Mean+n.SD*x, dst[1:], next+stride
+		if x := draw(); i == next {
+			dst[0], dst, next = x, dst[1:], next+stride
 		}
 	}
-	return nil
 }
 
 // FillShare implements Sharer (see NormalInit.FillShare).
@@ -64,13 +69,7 @@ func (u UniformInit) FillShare(dst []float64, key uint64, off, stride, _ int) er
 		return err
 	}
 	r := newStream(key)
-	next := off
-	for i := 0; len(dst) > 0; i++ {
-		x := r.Float64()
-		if i == next {
-			dst[0], dst, next = u.Low+(u.High-u.Low)*x, dst[1:], next+stride
-		}
-	}
+	drawShare(dst, off, stride, func() float64 { return u.Low + (u.High-u.Low)*r.Float64() })
 	return nil
 }
 

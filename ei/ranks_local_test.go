@@ -3,14 +3,18 @@ package ei_test
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"slices"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/brainsim/brainsim/connect"
 	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/equations"
 	"github.com/brainsim/brainsim/initial"
 	"github.com/brainsim/brainsim/input"
+	"github.com/brainsim/brainsim/internal/check"
 	"github.com/brainsim/brainsim/neuron"
 	"github.com/brainsim/brainsim/sim"
 	"github.com/brainsim/brainsim/synapse"
@@ -407,6 +411,95 @@ func TestRankTinyPopulations(t *testing.T) {
 		four, _ := checkpointAt(t, 4, laidOut(build, lay), 20)
 		if !bytes.Equal(one, four) {
 			t.Errorf("%s: the checkpoint merged from 4 ranks (%d bytes) differs from one rank's (%d bytes)", lay, len(four), len(one))
+		}
+	}
+}
+
+// infAt is a source that makes neuron 15 NaN at step 5.
+type infAt struct{}
+
+func (infAt) Values(k int64, _ float64, lo, hi int, dst []float64) {
+	clear(dst)
+	if k == 5 && lo <= 15 && 15 < hi {
+		dst[15-lo] = math.NaN()
+	}
+}
+
+// TestRankFailureWithPreState: a rank whose state turns non-finite stops
+// the run with its error, and the others (which copy its V every step for
+// a gap junction) stop too, naming it, instead of waiting for it.
+func TestRankFailureWithPreState(t *testing.T) {
+	build := func() (*sim.Network, sim.Options) {
+		E, _ := neuron.NewLeakyIntegrator(20, neuron.DefaultLeakyIntegrator()) // no reset: NaN stays
+		net := sim.NewNetwork(2)
+		_ = net.Add("E", E)
+		g, _ := synapse.NewGapJunction(E, E, connect.SmallWorld(4, 0), synapse.GapParams{GMax: 0.1})
+		_ = net.Add("gap", g)
+		return net, sim.Options{FiniteEvery: 1, Inputs: []sim.Input{{Target: "E.input", Source: infAt{}}}}
+	}
+	if net, opt := build(); true { // one rank: the run fails
+		r, err := sim.NewRunner(net, opt)
+		if err == nil {
+			_, err = r.Run(2)
+		}
+		check.Err(t, "one rank", err, "neuron 15")
+	}
+	trs, _ := dist.InProcess(2)
+	errs := make([]error, 2)
+	done := make(chan struct{})
+	go func() {
+		var wg sync.WaitGroup
+		for q := range 2 {
+			wg.Go(func() {
+				net, opt := build()
+				opt.Transport = trs[q]
+				r, err := sim.NewRunner(net, opt)
+				if err == nil {
+					_, err = r.Run(2)
+				}
+				errs[q] = err // no Close: nothing releases a waiting rank
+			})
+		}
+		wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the healthy rank waits for the failed one")
+	}
+	check.Err(t, "rank 1 (owns neuron 15)", errs[1], "neuron 15", "V = NaN")
+	check.Err(t, "rank 0", errs[0], "rank 1 stopped on an error")
+}
+
+// TestRankCheckpointOnePre: a projection's per-pre-neuron state of a
+// one-neuron pre population is merged from the neuron's owner, also with
+// the Alltoall exchange (where other ranks do not receive its spikes).
+func TestRankCheckpointOnePre(t *testing.T) {
+	build := func() (*sim.Network, sim.Options) {
+		P, _ := input.NewPoissonGroup(1, 200)
+		lif := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 2}
+		E, _ := neuron.NewLIF(3, lif)
+		net := sim.NewNetwork(8)
+		_ = net.Add("P", P)
+		_ = net.Add("E", E)
+		p := synapse.DefaultExponential()
+		stp := synapse.DefaultSTP()
+		p.GMax, p.STP = 1, &stp
+		x, _ := synapse.NewExponential(P, E, connect.FixedProb(0.5), p, synapse.COBA{E: 0})
+		_ = net.Add("PE", x)
+		return net, sim.Options{Monitors: []sim.Monitor{{Name: "PE.x"}}}
+	}
+	one, res := checkpointAt(t, 1, build, 30)
+	if tr := res.Traces["PE.x"]; tr == nil || tr.Data[len(tr.Data)-1] == 1 {
+		t.Fatal("the STP resources never moved: the test needs pre spikes")
+	}
+	for _, ex := range []sim.Exchange{sim.Allgather, sim.Alltoall} {
+		for _, lay := range []dist.Layout{dist.Contiguous, dist.RoundRobin} {
+			got, _ := checkpointAt(t, 2, laidOut(exchanging(build, ex, true), lay), 30)
+			if !bytes.Equal(got, one) {
+				t.Errorf("%s, %s: the checkpoint merged from 2 ranks differs from one rank's", ex, lay)
+			}
 		}
 	}
 }

@@ -195,18 +195,17 @@ func TestRankWarnings(t *testing.T) {
 		conn connect.Connector
 		warn bool
 	}{{connect.SmallWorld(6, 0.2), true}, {connect.FixedProb(0.05), false}} {
-		trs, _ := dist.InProcess(2)
 		build := zooNet(t, func(e, _ sim.Population) (sim.Projection, error) {
 			return synapse.NewExpCOBA(e, e, c.conn, synapse.ExpParams{GMax: 0.4, Tau: 5})
 		})
-		net, opt := build()
-		opt.Transport = trs[0]
-		r, err := sim.NewRunner(net, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := len(r.Warnings()) > 0; got != c.warn {
-			t.Errorf("%s: warnings %q, want some: %v", c.conn, r.Warnings(), c.warn)
-		}
+		ranksDo(t, 2, build, func(q int, net *sim.Network, opt sim.Options) error { // NewRunner is collective
+			r, err := sim.NewRunner(net, opt)
+			if err == nil && q == 0 {
+				if got := len(r.Warnings()) > 0; got != c.warn {
+					t.Errorf("%s: warnings %q, want some: %v", c.conn, r.Warnings(), c.warn)
+				}
+			}
+			return err
+		})
 	}
 }

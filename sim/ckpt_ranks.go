@@ -10,11 +10,11 @@ import (
 	"slices"
 )
 
-// How the values of a record merge over ranks: splitSame (every rank holds
-// the same values, e.g. a delay ring or per-pre-neuron state: rank 0's
-// are kept), splitNone (per-synapse state, which cannot be merged), or a
-// population index p ≥ 0 (one value per neuron of p: each from the rank
-// that owns the neuron).
+// How the values of a record merge over ranks: a population index p ≥ 0
+// (one value per neuron of p held: each from the rank that holds the
+// neuron), splitSame (a scalar, the same on every rank: rank 0's),
+// splitNone (undeclared and of no known length: refused), or one of the
+// rules below.
 const (
 	splitSame = -1
 	splitNone = -2
@@ -44,7 +44,7 @@ func splitBy(own, nOwn, pre, nPre int) func(int) int {
 		switch {
 		case n == nOwn:
 			return own
-		case pre >= 0 && n == nPre && n > 1:
+		case pre >= 0 && n == nPre:
 			return splitPre - pre
 		case n <= 1:
 			return splitSame
@@ -61,17 +61,31 @@ type rawRecord struct {
 }
 
 // mergeStates gathers every rank's checkpoint body and returns, on every
-// rank, the merged body: for each record per neuron, the ranks' shares in
-// rank order (ranks hold ascending ranges); for the others, rank 0's.
-// splits are this rank's split rules, one per record.
+// rank, the merged body: for each record per neuron, every value in place
+// from the rank whose share holds it (ranges or round-robin); per pre neuron
+// from the pre neuron's owner; per synapse from the rank holding it; delay
+// rings united; the others (scalars) rank 0's.
+// splits are this rank's split rules, one per record; every rank merges
+// by rank 0's, which travel with its state, so that all ranks decide alike
+// (a record's length, which the rules read, may match a neuron count on
+// one rank and not on another).
 func (r *Runner) mergeStates(body []byte, splits []int, nodes []string) ([]byte, error) {
 	rk := r.ranks
-	send := make([]int32, 0, len(body)/4+2)
-	send = append(send, int32(len(body)))
-	for i := 0; i < len(body); i += 4 {
-		var w [4]byte
-		copy(w[:], body[i:])
-		send = append(send, int32(binary.LittleEndian.Uint32(w[:])))
+	words := 2 + len(splits) + (len(body)+3)/4
+	send := make([]int32, 0, 2)
+	if int64(words) > math.MaxInt32 || int64(len(body)) > math.MaxInt32 {
+		send = append(send, -1, int32(min(int64(len(body))>>20, math.MaxInt32))) // every rank learns it is too large
+	} else {
+		send = make([]int32, 0, words)
+		send = append(send, int32(len(body)), int32(len(splits)))
+		for _, sp := range splits {
+			send = append(send, int32(sp))
+		}
+		for i := 0; i < len(body); i += 4 {
+			var w [4]byte
+			copy(w[:], body[i:])
+			send = append(send, int32(binary.LittleEndian.Uint32(w[:])))
+		}
 	}
 	recv, counts, err := rk.tr.AllgatherInt32(send, nil, nil)
 	if err != nil {
@@ -82,20 +96,35 @@ func (r *Runner) mergeStates(body []byte, splits []int, nodes []string) ([]byte,
 	for q, c := range counts {
 		msg := recv[off : off+c]
 		off += c
-		n := int(msg[0])
-		b := make([]byte, 4*(c-1))
-		for i, x := range msg[1:] {
+		if c < 2 || msg[0] < 0 {
+			return nil, fmt.Errorf("sim: Checkpoint: the state of rank %d (about %d MiB) is larger than a merge over ranks carries (2 GiB per rank)", q, msg[min(1, c-1)])
+		}
+		n, ns := int(msg[0]), int(msg[1])
+		if ns < 0 || 2+ns > c || n > 4*(c-2-ns) {
+			return nil, fmt.Errorf("sim: Checkpoint: rank %d sent a malformed state", q)
+		}
+		if q == 0 {
+			splits = splits[:0]
+			for _, x := range msg[2 : 2+ns] {
+				splits = append(splits, int(x))
+			}
+		}
+		b := make([]byte, 4*(c-2-ns))
+		for i, x := range msg[2+ns:] {
 			binary.LittleEndian.PutUint32(b[4*i:], uint32(x))
 		}
 		if streams[q], err = readRecords(b[:n]); err != nil {
 			return nil, fmt.Errorf("sim: Checkpoint: the state of rank %d: %w", q, err)
 		}
 	}
+	if len(splits) != len(streams[0]) || len(nodes) != len(streams[0]) {
+		return nil, fmt.Errorf("sim: Checkpoint: rank 0 sent %d records and %d rules, this rank wrote %d", len(streams[0]), len(splits), len(nodes))
+	}
 	var out bytes.Buffer
 	bw := bufio.NewWriter(&out)
 	w := &StateWriter{w: bw}
 	var held [][]uint64 // per rank: the synapses it holds, of the node being merged
-	for i, rec := range streams[rk.rank] {
+	for i, rec := range streams[0] {
 		sp := splits[i]
 		if i > 0 && nodes[i] != nodes[i-1] {
 			held = nil
@@ -103,7 +132,7 @@ func (r *Runner) mergeStates(body []byte, splits []int, nodes []string) ([]byte,
 		for q := range streams {
 			o := streams[q]
 			if i >= len(o) || o[i].kind != rec.kind || o[i].name != rec.name {
-				return nil, fmt.Errorf("sim: Checkpoint: record %d (%q) differs between ranks %d and %d: the ranks hold different models", i, rec.name, rk.rank, q)
+				return nil, fmt.Errorf("sim: Checkpoint: record %d (%q) differs between ranks 0 and %d: the ranks hold different models", i, rec.name, q)
 			}
 			want := len(rec.vals)
 			switch {

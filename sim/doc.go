@@ -37,8 +37,9 @@
 // contiguous ranges or round-robin, Options.Layout — and each rank's
 // runner builds only its share of the neurons and the synapses onto them
 // (Env.Offset, Env.Stride, Env.Local). The ranks exchange spikes once per
-// interval of the smallest latency (MinLagger), to every rank or only to
-// those that read them (Options.Exchange), and every rank holds the same
+// interval of the smallest latency (MinLagger; every step when a gap
+// junction reads other ranks' potentials), to every rank or only to those
+// that read them (Options.Exchange), and every rank holds the same
 // gathered results, which do not depend on the number of ranks, threads,
 // the layout or the exchange. Checkpoint merges the ranks' states into the
 // file one rank writes.

@@ -6,7 +6,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/brainsim/brainsim/dist"
 	chk "github.com/brainsim/brainsim/internal/check"
@@ -278,20 +280,72 @@ func TestPopulationHoldsItsShare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer trs[1].Close()
-	net := sim.NewNetwork(1)
-	if err := net.Add("E", wholeToy{newToy(10)}); err != nil {
-		t.Fatal(err)
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for q := range 2 { // NewRunner is collective: every rank learns of the failure
+		wg.Go(func() {
+			net := sim.NewNetwork(1)
+			_ = net.Add("E", wholeToy{newToy(10)})
+			_, errs[q] = sim.NewRunner(net, sim.Options{Transport: trs[q]})
+		})
 	}
-	_, err = sim.NewRunner(net, sim.Options{Transport: trs[0]})
+	wg.Wait()
 	want := `sim: population "E" (sim_test.wholeToy): Spike() has 10 flags after Init: must have one per neuron the population holds, Env.Local() = 5 of its 10`
-	if err == nil || err.Error() != want {
-		t.Fatalf("err = %v\nwant %s", err, want)
+	for q, err := range errs {
+		if err == nil || err.Error() != want {
+			t.Fatalf("rank %d: err = %v\nwant %s", q, err, want)
+		}
 	}
 	// On one rank the whole population is the share.
-	net = sim.NewNetwork(1)
+	net := sim.NewNetwork(1)
 	_ = net.Add("E", wholeToy{newToy(10)})
 	if _, err := sim.NewRunner(net, sim.Options{}); err != nil {
 		t.Fatalf("one rank: %v", err)
+	}
+}
+
+// shareFails fails its Init on every rank but the first: a failure that
+// depends on the share.
+type shareFails struct{ *toy }
+
+func (p shareFails) Init(env *sim.Env) error {
+	if env.Offset > 0 {
+		return errors.New("no room for this share")
+	}
+	n := env.Local()
+	p.v, p.in, p.spk, p.bounds = make([]float64, n), make([]float64, n), make([]bool, n), env.Bounds
+	return nil
+}
+
+// TestNewRunnerAgrees: when NewRunner fails on one rank only, every rank
+// returns an error (the healthy one names the failed rank) instead of
+// waiting for it in a collective, with either exchange.
+func TestNewRunnerAgrees(t *testing.T) {
+	for _, ex := range []sim.Exchange{sim.Allgather, sim.Alltoall} {
+		trs, err := dist.InProcess(2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := make([]error, 2)
+		done := make(chan struct{})
+		go func() {
+			var wg sync.WaitGroup
+			for q := range 2 {
+				wg.Go(func() {
+					net := sim.NewNetwork(1)
+					_ = net.Add("E", shareFails{newToy(10)})
+					_, errs[q] = sim.NewRunner(net, sim.Options{Transport: trs[q], Exchange: ex}) // no Close: nothing releases a waiting rank
+				})
+			}
+			wg.Wait()
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s: NewRunner hangs when one rank fails", ex)
+		}
+		chk.Err(t, "rank 0", errs[0], "failed on rank 1 of 2")
+		chk.Err(t, "rank 1", errs[1], "no room for this share")
 	}
 }

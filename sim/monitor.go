@@ -20,8 +20,9 @@ type boundMonitor struct {
 	every int64
 	spk   *SpikeRecord
 	tr    *Trace
-	cols  [][]int // over several ranks: per rank, the trace columns it owns
-	chunk *chunk  // streaming: the chunk being filled
+	cols  [][]int  // over several ranks: per rank, the trace columns it owns
+	held  []uint32 // over several ranks, a per-synapse variable: the synapses this rank holds
+	chunk *chunk   // streaming: the chunk being filled
 	// streaming: events or samples sent to the sink over all runs, and
 	// the count when the current run started
 	streamed, runStart int64
@@ -92,9 +93,7 @@ func (r *Runner) bindMonitors(ms []Monitor) error {
 					if !ok {
 						return fmt.Errorf("sim: Monitors[%d].Name = %q: a per-synapse variable of a projection that does not say which synapses a rank holds (sim.SynapseHolder) cannot be recorded over %d ranks", n, m.Name, r.ranks.size)
 					}
-					if err := r.synapseOwners(&b, h.HeldSynapses()); err != nil {
-						return fmt.Errorf("sim: Monitors[%d] (%s): %w", n, m.Name, err)
-					}
+					b.held = h.HeldSynapses() // the owners are found after the ranks agree (synapseOwners)
 					r.mons = append(r.mons, b)
 					continue
 				case AxisPre: // every rank holds it whole; a pre neuron's owner has all its spikes

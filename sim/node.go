@@ -24,13 +24,13 @@ type Env struct {
 	// another block in the same step.
 	Bounds []int
 	// Offset is the index, in the whole population, of the node's neuron 0.
-	// A network split over ranks gives each rank a contiguous share of
-	// every population; a node holds only that share, [Offset,
-	// Offset+Local()), allocates its per-neuron arrays for Local() neurons
-	// and indexes them by neuron − Offset. What is keyed by a neuron's
-	// identity (random draws, initial values, spike times given per
-	// neuron) uses the global index, GlobalIndex(local), so that every
-	// layout of ranks computes the same values. 0 on one rank.
+	// A network split over ranks gives each rank a share of every
+	// population (a contiguous range, or every Stride-th neuron); a node
+	// holds only that share, the neurons GlobalIndex(j) for j < Local(),
+	// allocates its per-neuron arrays for Local() neurons and indexes them
+	// by j. What is keyed by a neuron's identity (random draws, initial
+	// values, spike times given per neuron) uses the global index, so that
+	// every layout of ranks computes the same values. 0 on one rank.
 	Offset int
 	// Stride is the step between the global indices of neighbouring local
 	// neurons: 1 for a contiguous share (and on one rank), the number of
@@ -120,7 +120,8 @@ type Population interface {
 	// (ms). It reads the input accumulated for the step, integrates, applies
 	// the threshold and reset, sets Spike()[lo:hi], appends the indices
 	// (ascending, in the same local indices) of the neurons that spiked to
-	// spikes and returns the result; the runner adds Env.Offset.
+	// spikes and returns the result; the runner maps them to the global
+	// indices Env.GlobalIndex.
 	Update(k int64, t float64, lo, hi int, spikes []int32) []int32
 	// Var returns the float64 variable name, one value per neuron the
 	// population holds (Env.Local(): Size() on one rank), or nil.
@@ -161,8 +162,9 @@ type Projection interface {
 	// input in that block.
 	Update(k int64, b, lo, hi int, hist History)
 	// Var and VarNames expose state to monitors: per post neuron held
-	// (length Env.Local()), per pre neuron (length Pre().Size(), the same
-	// on every rank) or per synapse.
+	// (length Env.Local()), per pre neuron (length Pre().Size(), on every
+	// rank; exact for the pre neurons with a synapse on the rank and for
+	// the rank's own) or per synapse.
 	Var(name string) []float64
 	VarNames() []string
 }
@@ -175,8 +177,11 @@ const (
 	// AxisPost: one value per post neuron the projection holds
 	// (Env.Local()), such as a conductance.
 	AxisPost Axis = iota
-	// AxisPre: one value per pre neuron (Pre().Size()), the same on every
-	// rank, such as short-term plasticity's resources or STDP's pre trace.
+	// AxisPre: one value per pre neuron (Pre().Size()) on every rank, such
+	// as short-term plasticity's resources or STDP's pre trace; a pre
+	// neuron's owner holds its exact value (with the Alltoall exchange the
+	// other ranks may not receive its spikes), and monitors and
+	// checkpoints take it from there.
 	AxisPre
 	// AxisSynapse: one value per synapse the projection holds, such as a
 	// plastic weight.

@@ -233,9 +233,6 @@ func (r *Runner) exchange() error {
 	if rk.failed != nil {
 		return rk.failed
 	}
-	if err := r.refreshMirrors(); err != nil { // every rank calls it: none failed
-		return err
-	}
 	rk.cur, rk.fcur = rk.cur[:0], rk.fcur[:0]
 	off, foff := 0, 0
 	for q, c := range rk.counts {
@@ -249,6 +246,9 @@ func (r *Runner) exchange() error {
 		rk.stopped = rk.stopped || msg[1] != 0
 		rk.cur, rk.fcur = append(rk.cur, off+header), append(rk.fcur, foff)
 		off, foff = off+c, foff+rk.fcounts[q]
+	}
+	if err := r.refreshMirrors(); err != nil { // every rank gets here: none failed
+		return err
 	}
 	for j := range n {
 		if err := r.deliverStep(start + int64(j)); err != nil {
@@ -332,10 +332,47 @@ func (r *Runner) traceOwners(m *boundMonitor, pop int) {
 	}
 }
 
-// synapseOwners sets m.cols for a per-synapse variable: every rank finds
+// agree gathers every rank's outcome of a local step (err) and returns
+// an error on every rank if any failed: this rank's own, or one naming
+// the first rank that failed.
+func (r *Runner) agree(step string, err error) error {
+	flag := []int32{0}
+	if err != nil {
+		flag[0] = 1
+	}
+	all, _, gerr := r.ranks.tr.AllgatherInt32(flag, nil, nil)
+	switch {
+	case err != nil:
+		return err
+	case gerr != nil:
+		return fmt.Errorf("sim: %s: %w", step, gerr)
+	}
+	for q, f := range all {
+		if f != 0 {
+			return fmt.Errorf("sim: %s failed on rank %d of %d (its own output says why)", step, q, r.ranks.size)
+		}
+	}
+	return nil
+}
+
+// synapseOwners sets the columns of every monitor of a per-synapse
+// variable (collective).
+func (r *Runner) synapseOwners() error {
+	for i := range r.mons {
+		if m := &r.mons[i]; m.held != nil || m.pop < 0 && m.cols == nil {
+			if err := r.synapseOwnersOf(m, m.held); err != nil {
+				return fmt.Errorf("sim: monitor %q: %w", m.key, err)
+			}
+			m.held = nil
+		}
+	}
+	return nil
+}
+
+// synapseOwnersOf sets m.cols for a per-synapse variable: every rank finds
 // the recorded synapses among those it holds (held: positions in the
 // variable's order) and one Allgatherv tells every rank everyone's.
-func (r *Runner) synapseOwners(m *boundMonitor, held []uint32) error {
+func (r *Runner) synapseOwnersOf(m *boundMonitor, held []uint32) error {
 	rk := r.ranks
 	h := slices.Clone(held)
 	slices.Sort(h)

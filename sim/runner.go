@@ -83,74 +83,21 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	if err := r.setupRanks(); err != nil {
 		return nil, err
 	}
-	budget := guard.NewBudget(opt.MemoryLimit)
-	if err := r.plan(opt.MemoryLimit); err != nil {
+	err = r.build()
+	if r.ranks != nil {
+		// What a rank builds, and so whether it fails, depends on its share:
+		// the ranks agree before the collectives below, so that a healthy
+		// rank returns an error instead of waiting for a failed one.
+		err = r.agree("NewRunner", err)
+	}
+	if err != nil {
 		return nil, err
 	}
-	for i, p := range net.pops {
-		s := r.share(i)
-		if err := reservePop(budget, p, s.N); err != nil {
-			return nil, err
-		}
-		b := partition(0, s.N, threads)
-		r.bounds, r.shares = append(r.bounds, b), append(r.shares, s)
-		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: b, Offset: s.Off, Stride: s.Stride, budget: budget}
-		if err := p.pop.Init(env); err != nil {
-			return nil, fmt.Errorf("sim: population %q: %w", p.name, err)
-		}
-		if err := checkLocal(p, s.N); err != nil {
-			return nil, err
-		}
-		r.spk = append(r.spk, make([][]int32, threads))
-		r.clear = append(r.clear, p.pop.Var("input"))
-	}
-	lags := make([]int, len(net.pops))
-	for _, p := range net.projs {
-		name := p.name
-		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: r.bounds[p.post], Offset: r.shares[p.post].Off, Stride: r.shares[p.post].Stride, budget: budget,
-			warn: func(m string) { r.warnings = append(r.warnings, fmt.Sprintf("projection %q: %s", name, m)) }}
-		if err := p.proj.Init(env); err != nil {
-			return nil, fmt.Errorf("sim: projection %q: %w", p.name, err)
-		}
-		if ps, ok := p.proj.(PreStateReader); ok && ps.ReadsPreState() {
-			if r.ranks != nil {
-				pm, ok := p.proj.(PreStateMirror)
-				if !ok {
-					return nil, fmt.Errorf("sim: projection %q reads its pre population's state but cannot read a copy of other ranks' (sim.PreStateMirror): not supported over %d ranks", p.name, r.ranks.size)
-				}
-				if err := budget.Reserve(fmt.Sprintf("sim: projection %q: a copy of %d pre neurons' variables %v", p.name, p.proj.Pre().Size(), pm.PreVars()),
-					int64(p.proj.Pre().Size()), 8*int64(len(pm.PreVars())), ""); err != nil {
-					return nil, err
-				}
-				if err := r.addMirror(p, pm); err != nil {
-					return nil, err
-				}
-			}
-			r.twoPass = true
-		}
-		if l := p.proj.MaxLag(); l < 1 {
-			return nil, fmt.Errorf("sim: projection %q: MaxLag = %d: must be >= 1", p.name, l)
-		} else if l > lags[p.pre] {
-			lags[p.pre] = l
-		}
-	}
-	for i, l := range lags {
-		// A ring slot is a slice header; its spike lists grow with the rate.
-		if err := budget.Reserve(fmt.Sprintf("sim: population %q: a delay ring of %d steps", net.pops[i].name, l),
-			int64(l), 24, "use shorter delays or a larger dt"); err != nil {
-			return nil, err
-		}
-		r.hist = append(r.hist, newHistory(max(l, 1)))
-	}
-	if err := r.bindInputs(opt.Inputs); err != nil {
-		return nil, err
-	}
-	if err := r.bindMonitors(opt.Monitors); err != nil {
-		return nil, err
-	}
-	r.setupFinite()
 	if r.ranks != nil {
 		r.setInterval()
+		if err := r.synapseOwners(); err != nil {
+			return nil, err
+		}
 		if r.ranks.alltoall {
 			if err := r.setupRoutes(); err != nil {
 				return nil, err
@@ -167,6 +114,80 @@ func NewRunner(net *Network, opt Options) (*Runner, error) {
 	}
 	net.runner = r
 	return r, nil
+}
+
+// build does NewRunner's local work: it plans and reserves memory,
+// initialises every node for this rank's share and binds the inputs and
+// monitors.
+func (r *Runner) build() error {
+	net, opt, dt, threads := r.net, r.opt, r.dt, r.threads
+	budget := guard.NewBudget(opt.MemoryLimit)
+	if err := r.plan(opt.MemoryLimit); err != nil {
+		return err
+	}
+	for i, p := range net.pops {
+		s := r.share(i)
+		if err := reservePop(budget, p, s.N); err != nil {
+			return err
+		}
+		b := partition(0, s.N, threads)
+		r.bounds, r.shares = append(r.bounds, b), append(r.shares, s)
+		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: b, Offset: s.Off, Stride: s.Stride, budget: budget}
+		if err := p.pop.Init(env); err != nil {
+			return fmt.Errorf("sim: population %q: %w", p.name, err)
+		}
+		if err := checkLocal(p, s.N); err != nil {
+			return err
+		}
+		r.spk = append(r.spk, make([][]int32, threads))
+		r.clear = append(r.clear, p.pop.Var("input"))
+	}
+	lags := make([]int, len(net.pops))
+	for _, p := range net.projs {
+		name := p.name
+		env := &Env{Dt: dt, Key: NodeKey(net.seed, p.name), Bounds: r.bounds[p.post], Offset: r.shares[p.post].Off, Stride: r.shares[p.post].Stride, budget: budget,
+			warn: func(m string) { r.warnings = append(r.warnings, fmt.Sprintf("projection %q: %s", name, m)) }}
+		if err := p.proj.Init(env); err != nil {
+			return fmt.Errorf("sim: projection %q: %w", p.name, err)
+		}
+		if ps, ok := p.proj.(PreStateReader); ok && ps.ReadsPreState() {
+			if r.ranks != nil {
+				pm, ok := p.proj.(PreStateMirror)
+				if !ok {
+					return fmt.Errorf("sim: projection %q reads its pre population's state but cannot read a copy of other ranks' (sim.PreStateMirror): not supported over %d ranks", p.name, r.ranks.size)
+				}
+				if err := budget.Reserve(fmt.Sprintf("sim: projection %q: a copy of %d pre neurons' variables %v", p.name, p.proj.Pre().Size(), pm.PreVars()),
+					int64(p.proj.Pre().Size()), 8*int64(len(pm.PreVars())), ""); err != nil {
+					return err
+				}
+				if err := r.addMirror(p, pm); err != nil {
+					return err
+				}
+			}
+			r.twoPass = true
+		}
+		if l := p.proj.MaxLag(); l < 1 {
+			return fmt.Errorf("sim: projection %q: MaxLag = %d: must be >= 1", p.name, l)
+		} else if l > lags[p.pre] {
+			lags[p.pre] = l
+		}
+	}
+	for i, l := range lags {
+		// A ring slot is a slice header; its spike lists grow with the rate.
+		if err := budget.Reserve(fmt.Sprintf("sim: population %q: a delay ring of %d steps", net.pops[i].name, l),
+			int64(l), 24, "use shorter delays or a larger dt"); err != nil {
+			return err
+		}
+		r.hist = append(r.hist, newHistory(max(l, 1)))
+	}
+	if err := r.bindInputs(opt.Inputs); err != nil {
+		return err
+	}
+	if err := r.bindMonitors(opt.Monitors); err != nil {
+		return err
+	}
+	r.setupFinite()
+	return nil
 }
 
 // plan refuses, before anything is allocated, a network whose

@@ -73,7 +73,8 @@ type StateWriter struct {
 // SetAxis declares what the records written from now on (until the node's
 // SaveState returns) are indexed by: AxisPost (the neurons the node
 // holds: a population's, a projection's post neurons), AxisPre (per pre
-// neuron, the same on every rank) or AxisSynapse. Without it a record of
+// neuron, each value taken from the pre neuron's owner) or AxisSynapse
+// (each from the rank holding the synapse). Without it a record of
 // Env.Local() values counts as per neuron held, one of at most one value
 // as the same on every rank, and, in a projection, one of Pre().Size()
 // values as per pre neuron. It matters only over ranks.
@@ -133,7 +134,7 @@ func (w *StateWriter) header(kind byte, name string, n int) {
 			switch w.axis {
 			case AxisPre:
 				sp = splitSame
-				if w.pre >= 0 && n > 1 {
+				if w.pre >= 0 { // each value from the pre neuron's owner, even for one neuron
 					sp = splitPre - w.pre
 				}
 			case AxisSynapse:

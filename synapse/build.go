@@ -41,21 +41,31 @@ func lagSteps(field string, delay, dt float64) (int, error) {
 // buildRows builds the connectivity, draws or checks per-synapse weights,
 // and splits both by the post blocks of env. A RowConnector's rows go
 // straight into the blocks (buildRowsDirect); other connectors build their
-// CSR first.
+// CSR first. wmax is the largest |weight| of the whole connectivity (0
+// without per-synapse weights), the same on every rank whatever its share.
 func buildRows(kind string, pre, post sim.Population, conn connect.Connector, env *sim.Env,
-	wi initial.Init, ws []float32) ([]kernel.Rows, int, error) {
+	wi initial.Init, ws []float32) (rows []kernel.Rows, nnz int, wmax float64, err error) {
 	if rc, ok := conn.(connect.RowConnector); ok {
 		return buildRowsDirect(kind, pre, post, rc, env, wi, ws)
 	}
 	csr, w, err := connectCSR(kind, pre, post, conn, env, wi, ws)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, 0, err
 	}
-	rows, err := kernel.Split(csr, postsOf(env), w, env.Reserve)
+	rows, err = kernel.Split(csr, postsOf(env), w, env.Reserve)
 	if err != nil {
-		return nil, 0, fmt.Errorf("synapse: %s: %w", kind, err)
+		return nil, 0, 0, fmt.Errorf("synapse: %s: %w", kind, err)
 	}
-	return rows, csr.NNZ(), nil
+	return rows, csr.NNZ(), maxAbs(w), nil
+}
+
+// maxAbs returns the largest |w[q]| (0 for none).
+func maxAbs(w []float32) float64 {
+	m := 0.0
+	for _, x := range w {
+		m = max(m, math.Abs(float64(x)))
+	}
+	return m
 }
 
 // synapseWeights returns the per-synapse weights of nnz synapses: ws

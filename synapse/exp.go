@@ -50,6 +50,7 @@ type Exp struct {
 	lag    int
 	rows   []kernel.Rows
 	nnz    int
+	wmax   float64 // the largest |per-synapse weight| of the whole connectivity (0: none)
 	weight float64
 	view   staticView
 }
@@ -117,11 +118,11 @@ func (e *Exp) Init(env *sim.Env) error {
 	if e.lag, err = lagSteps("synapse: "+e.kind+" Delay", e.p.Delay, env.Dt); err != nil {
 		return err
 	}
-	rows, nnz, err := buildRows(e.kind, e.pre, e.post, e.conn, env, e.p.WeightInit, e.p.Weights)
+	rows, nnz, wmax, err := buildRows(e.kind, e.pre, e.post, e.conn, env, e.p.WeightInit, e.p.Weights)
 	if err != nil {
 		return err
 	}
-	e.rows, e.nnz = rows, nnz
+	e.rows, e.nnz, e.wmax = rows, nnz, wmax
 	e.view.initView(env)
 	e.initChannel(env)
 	return nil
@@ -147,16 +148,10 @@ func (e *Exp) initChannel(env *sim.Env) {
 	}
 }
 
-// maxWeight returns the largest |weight| the projection delivers.
-func (e *Exp) maxWeight() float64 {
-	m := math.Abs(e.p.GMax)
-	for i := range e.rows {
-		for _, w := range e.rows[i].W {
-			m = max(m, math.Abs(float64(w)))
-		}
-	}
-	return m
-}
+// maxWeight returns the largest |weight| the projection delivers, over
+// the whole connectivity (not this rank's share: the choice of arithmetic
+// must be the same on every rank).
+func (e *Exp) maxWeight() float64 { return max(math.Abs(e.p.GMax), e.wmax) }
 
 // MaxLag implements sim.Projection.
 func (e *Exp) MaxLag() int { return e.lag }

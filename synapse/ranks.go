@@ -217,3 +217,12 @@ func (s *EqSynapses) HeldSynapses() []uint32 {
 func postsOf(env *sim.Env) kernel.Posts {
 	return kernel.Posts{Bounds: env.Bounds, Off: env.Offset, Stride: env.Step()}
 }
+
+// MinLag implements sim.MinLagger: the smallest of the synapses' latencies
+// (the same on every rank: they are drawn for the whole connectivity).
+func (s *EqSynapses) MinLag() int {
+	if s.run == nil || len(s.run.lags) == 0 {
+		return 1
+	}
+	return s.run.lags[0]
+}

@@ -111,7 +111,7 @@ func (s *wiringSpec) build(pre, post sim.Population, conn connect.Connector, env
 	}
 	wr := &wiring{w: s.gmax, maxLag: lag}
 	if !s.heterogeneous() {
-		rows, nnz, err := buildRows(s.kind, pre, post, conn, env, s.wi, s.ws)
+		rows, nnz, _, err := buildRows(s.kind, pre, post, conn, env, s.wi, s.ws)
 		if err != nil {
 			return nil, err
 		}

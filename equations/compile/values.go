@@ -104,18 +104,27 @@ func DescribeValues(vals map[string]any) string {
 	var b strings.Builder
 	b.WriteString("{")
 	for _, k := range keys {
+		var xs []float64
 		switch v := vals[k].(type) {
 		case []float64:
-			h := fnv.New64a()
-			var w [8]byte
+			xs = v
+		case initial.Values: // its String hides the values
+			xs = v
+		case []int:
 			for _, x := range v {
-				binary.LittleEndian.PutUint64(w[:], math.Float64bits(x))
-				h.Write(w[:])
+				xs = append(xs, float64(x))
 			}
-			fmt.Fprintf(&b, "%s:(len %d, fnv %016x) ", k, len(v), h.Sum64())
 		default:
 			fmt.Fprintf(&b, "%s:%v ", k, v)
+			continue
 		}
+		h := fnv.New64a()
+		var w [8]byte
+		for _, x := range xs {
+			binary.LittleEndian.PutUint64(w[:], math.Float64bits(x))
+			h.Write(w[:])
+		}
+		fmt.Fprintf(&b, "%s:%T(len %d, fnv %016x) ", k, vals[k], len(xs), h.Sum64())
 	}
 	b.WriteString("}")
 	return b.String()

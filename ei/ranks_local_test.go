@@ -503,3 +503,34 @@ func TestRankCheckpointOnePre(t *testing.T) {
 		}
 	}
 }
+
+// TestRankExpArithmetic: an ExpCOBA whose largest weight over the decay
+// factor overflows on one rank only (τ ≪ dt, one huge weight) uses the
+// same (unfolded) arithmetic on every rank, as on one rank.
+func TestRankExpArithmetic(t *testing.T) {
+	build := func() (*sim.Network, sim.Options) {
+		P, _ := input.NewPoissonGroup(10, 300)
+		lif := neuron.LIFParams{VRest: -60, VTh: -50, VReset: -60, Tau: 20, TauRef: 2}
+		E, _ := neuron.NewLIF(10, lif)
+		net := sim.NewNetwork(4)
+		_ = net.Add("P", P)
+		_ = net.Add("E", E)
+		w := make([]float32, 10)
+		for i := range w {
+			w[i] = 3e-3
+		}
+		w[9] = 1e5 // onto neuron 9, on the last rank
+		x, err := synapse.NewExpCOBA(P, E, connect.One2One(), synapse.ExpParams{E: 0, GMax: 1, Tau: 0.1 / 700, Weights: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = net.Add("PE", x)
+		return net, sim.Options{Monitors: []sim.Monitor{{Name: "E.V"}, {Name: "PE.g"}}}
+	}
+	ref := runRanks(t, 1, 1, build, 20)[0]
+	for q, res := range runRanks(t, 2, 1, build, 20) {
+		if d := sameResults(ref, res); d != "" {
+			t.Errorf("2 ranks, rank %d: %s from 1 rank", q, d)
+		}
+	}
+}

@@ -57,6 +57,10 @@ const MaxThreads = 1024
 //
 // What the network will allocate is counted against Options.MemoryLimit
 // (by default the memory available) before it is allocated.
+//
+// Over several ranks NewRunner is collective, like Run and Checkpoint:
+// every rank calls it with the same model; if it fails on one rank, it
+// returns an error on every rank.
 func NewRunner(net *Network, opt Options) (*Runner, error) {
 	if net == nil {
 		return nil, fmt.Errorf("sim: NewRunner: network is nil")

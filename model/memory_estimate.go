@@ -208,3 +208,25 @@ func (f *File) reserve() Errors {
 	}
 	return errs
 }
+
+// PerRank returns the estimate for one of ranks ranks (the largest share):
+// a population's state and a projection's synapses are split (each rank
+// holds ⌈n/ranks⌉ neurons and about 1/ranks of the synapses); input
+// signals and record buffers are held by every rank. What the estimate
+// does not count on one rank is not counted here either: each rank's row
+// offsets (4 bytes per pre neuron, projection and thread) and the
+// gathered spike records every rank keeps.
+func (m Memory) PerRank(ranks int) Memory {
+	if ranks <= 1 {
+		return m
+	}
+	out := Memory{Limit: m.Limit, LimitSource: m.LimitSource}
+	for _, it := range m.Items {
+		if it.Kind == "state" || it.Kind == "synapses" {
+			it.Bytes = (it.Bytes + int64(ranks) - 1) / int64(ranks)
+			it.What += fmt.Sprintf(", 1/%d of it", ranks)
+		}
+		out.Items = append(out.Items, it)
+	}
+	return out
+}

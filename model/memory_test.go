@@ -54,3 +54,29 @@ func TestMemoryEstimate(t *testing.T) {
 		t.Errorf("Build of 10⁸ neurons in 1 MB: %v", err)
 	}
 }
+
+// TestMemoryPerRank: a rank holds ⌈1/R⌉ of every population's state and
+// projection's synapses, and every monitor's buffers whole.
+func TestMemoryPerRank(t *testing.T) {
+	f, err := Embedded("coba")
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := f.Memory()
+	for _, r := range []int{1, 3, 4} {
+		per := whole.PerRank(r)
+		if len(per.Items) != len(whole.Items) || per.Limit != whole.Limit {
+			t.Fatalf("%d ranks: %d items, limit %d; whole %d, %d", r, len(per.Items), per.Limit, len(whole.Items), whole.Limit)
+		}
+		for i, it := range per.Items {
+			w := whole.Items[i]
+			want := w.Bytes
+			if w.Kind == "state" || w.Kind == "synapses" {
+				want = (w.Bytes + int64(r) - 1) / int64(r)
+			}
+			if it.Bytes != want {
+				t.Errorf("%d ranks, %s (%s): %d bytes, want %d of %d", r, it.Path, it.Kind, it.Bytes, want, w.Bytes)
+			}
+		}
+	}
+}

@@ -5,12 +5,17 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/internal/guard"
 )
 
 // dryRun prints the memory estimate of the model at path (after sets)
-// and its limit, building nothing; the error says when it would not fit.
-func dryRun(stdout io.Writer, path string, sets []string) error {
+// and its limit, building nothing, for one rank of ranks (--ranks, or
+// mpirun's); the error says when it would not fit.
+func dryRun(stdout io.Writer, path string, sets []string, ranks int) error {
+	if err := checkRanks(ranks); err != nil {
+		return err
+	}
 	src, err := readSource(path)
 	if err != nil {
 		return err
@@ -20,7 +25,12 @@ func dryRun(stdout io.Writer, path string, sets []string) error {
 		return err
 	}
 	mem := file.Memory()
-	fmt.Fprintf(stdout, "memory estimate of %s (%s), records streamed to disk:\n", file.Name(), src.source)
+	if ranks = max(ranks, dist.LaunchedSize()); ranks > 1 {
+		mem = mem.PerRank(ranks)
+		fmt.Fprintf(stdout, "memory estimate of %s (%s) per rank of %d, records streamed to disk:\n", file.Name(), src.source, ranks)
+	} else {
+		fmt.Fprintf(stdout, "memory estimate of %s (%s), records streamed to disk:\n", file.Name(), src.source)
+	}
 	tw := tabwriter.NewWriter(stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
 	for _, it := range mem.Items {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t\t%s\n", guard.Bytes(it.Bytes, true), it.Path, it.Kind, it.What)

@@ -50,7 +50,7 @@ in order; e.g. --set E.size=8000 --set run.duration=1000); --duration, --dt and
 --dry-run builds nothing: it prints the memory the run would need (the state of
 each population, the synapses of each projection, input signals and the buffers
 of each monitor) against run.memory_limit or the memory available, and exits with
-status 0 if it fits, 1 if not.
+status 0 if it fits, 1 if not; with --ranks N (or under mpirun), per rank of N.
 
 The records stream to disk while the run goes on, so memory does not grow with
 the duration; in --out, each file complete or not at all (written under a
@@ -88,7 +88,7 @@ second signal ends the process at once (files already written stay complete).`,
 				path = args[0]
 			}
 			if f.dryRun {
-				return dryRun(stdout, path, f.allSets(cmd))
+				return dryRun(stdout, path, f.allSets(cmd), f.ranks)
 			}
 			return runFile(cmd, stdout, stderr, path, f)
 		},

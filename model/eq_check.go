@@ -15,15 +15,11 @@ var eqOnly = []string{"threshold", "reset", "refractory", "method", "units"}
 // the statements of threshold, reset and refractory, the method, and what
 // neuron.FromEquations checks besides (on one neuron).
 func (d *decoder) eqPopulation(p *record) {
-	hasModel, hasEq := p.written("model"), p.written("equations")
+	zoo, ok := d.zooOrEquations(p, "model", "Neuron models")
 	switch {
-	case hasModel && hasEq:
-		d.fail(p.at("equations"), join(p.path, "equations"), "write either model (a zoo model) or equations, not both")
+	case !ok:
 		return
-	case !hasModel && !hasEq:
-		d.fail(p.node, join(p.path, "model"), "missing: write model (a zoo model, see Neuron models) or equations (a model written as equations)")
-		return
-	case hasModel:
+	case zoo:
 		for _, k := range eqOnly {
 			if p.written(k) {
 				d.fail(p.at(k), join(p.path, k), "is for a population written as equations; %s is a zoo model (set its parameters in params)", p.str("model"))
@@ -85,15 +81,11 @@ func eqParamsOf(p *record, values map[string]any) neuron.EquationParams {
 // eqProjection checks a projection: synapse or equations, the on_pre and
 // on_post statements, and the keys an equation projection does not take.
 func (d *decoder) eqProjection(r *record) {
-	hasSyn, hasEq := r.written("synapse"), r.written("equations")
+	zoo, ok := d.zooOrEquations(r, "synapse", "Synapse models")
 	switch {
-	case hasSyn && hasEq:
-		d.fail(r.at("equations"), join(r.path, "equations"), "write either synapse (a zoo synapse) or equations, not both")
+	case !ok:
 		return
-	case !hasSyn && !hasEq:
-		d.fail(r.node, join(r.path, "synapse"), "missing: write synapse (a zoo synapse, see Synapse models) or equations (a model written as equations)")
-		return
-	case hasSyn:
+	case zoo:
 		if r.written("init") {
 			d.fail(r.at("init"), join(r.path, "init"), "is for a projection written as equations; %s has no init", r.str("synapse"))
 		}
@@ -145,4 +137,21 @@ func eqVars(m *equations.Model) []string {
 		}
 	}
 	return out
+}
+
+// zooOrEquations checks that r writes exactly one of key (a zoo model or
+// synapse, listed in the section see of the format) and equations, and
+// reports whether it is the zoo one; ok is false when it reported neither
+// or both.
+func (d *decoder) zooOrEquations(r *record, key, see string) (zoo, ok bool) {
+	hasZoo, hasEq := r.written(key), r.written("equations")
+	switch {
+	case hasZoo && hasEq:
+		d.fail(r.at("equations"), join(r.path, "equations"), "write either %s (a zoo %s) or equations, not both", key, key)
+		return false, false
+	case !hasZoo && !hasEq:
+		d.fail(r.node, join(r.path, key), "missing: write %s (a zoo %s, see %s) or equations (a model written as equations)", key, key, see)
+		return false, false
+	}
+	return hasZoo, true
 }

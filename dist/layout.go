@@ -59,23 +59,20 @@ func (l Layout) Owner(n, i, size int) (rank, local int) {
 		return i % size, i / size
 	}
 	// Range(n, r, size) starts at ⌊n·r/size⌋: the owner is the largest r
-	// whose start is <= i.
-	r := int((int64(i)*int64(size) + int64(size) - 1) / int64(n))
-	for r > 0 {
-		if lo, _ := Range(n, r, size); lo <= i {
-			break
-		}
-		r--
-	}
-	for r+1 < size {
-		if lo, _ := Range(n, r+1, size); lo > i {
-			break
-		}
-		r++
-	}
+	// with n·r/size < i+1.
+	r := int(((int64(i)+1)*int64(size) - 1) / int64(n))
 	lo, _ := Range(n, r, size)
 	return r, i - lo
 }
 
 // Global returns the population index of local neuron j.
 func (s Share) Global(j int) int { return s.Off + j*s.Stride }
+
+// Local returns the local index of neuron g of the population, which the
+// share must hold.
+func (s Share) Local(g int) int {
+	if s.Stride == 1 {
+		return g - s.Off
+	}
+	return (g - s.Off) / s.Stride
+}

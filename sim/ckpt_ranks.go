@@ -172,7 +172,7 @@ func (r *Runner) mergeStates(body []byte, splits []int, nodes []string) ([]byte,
 			p := splitPre - sp
 			n := r.net.pops[p].pop.Size()
 			if len(rec.vals) != n {
-				return nil, fmt.Errorf("sim: Checkpoint: node %q: record %q holds %d values, its pre population %d", nodes[i], rec.name, len(rec.vals), n)
+				return nil, fmt.Errorf("sim: Checkpoint: node %q: record %q holds %d values; its pre population %q has %d neurons (a record per pre neuron, StateWriter.SetAxis(sim.AxisPre), needs one value per neuron)", nodes[i], rec.name, len(rec.vals), r.net.pops[p].name, n)
 			}
 			merged = make([]uint64, n)
 			for j := range merged {

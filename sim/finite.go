@@ -42,7 +42,7 @@ func (r *Runner) setupFinite() {
 	for i, p := range r.net.pops {
 		var vs []namedVar
 		for _, name := range p.pop.VarNames() {
-			if v := p.pop.Var(name); name != "input" && len(v) == r.bounds[i][len(r.bounds[i])-1] {
+			if v := p.pop.Var(name); name != "input" && len(v) == r.local(i) {
 				vs = append(vs, namedVar{name, v})
 			}
 		}

@@ -18,8 +18,11 @@ func (r *Runner) addMirror(p namedProj, pm PreStateMirror) error {
 	m := mirror{pop: p.pre}
 	for _, name := range pm.PreVars() {
 		v := pre.pop.Var(name)
-		if v == nil || len(v) != r.local(p.pre) {
-			return fmt.Errorf("sim: projection %q reads variable %q of population %q, which has none of %d values", p.name, name, pre.name, r.local(p.pre))
+		switch {
+		case v == nil:
+			return fmt.Errorf("sim: projection %q reads variable %q of population %q (PreVars), which has no such variable (it has %v)", p.name, name, pre.name, pre.pop.VarNames())
+		case len(v) != r.local(p.pre):
+			return fmt.Errorf("sim: projection %q reads variable %q of population %q, which has %d values: must have one per neuron the population holds, Env.Local() = %d", p.name, name, pre.name, len(v), r.local(p.pre))
 		}
 		m.local = append(m.local, v)
 		m.whole = append(m.whole, make([]float64, pre.pop.Size()))

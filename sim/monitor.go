@@ -119,7 +119,7 @@ func (r *Runner) varAxis(node, v string, n int) Axis {
 		return a.VarAxis(v)
 	}
 	switch n {
-	case r.bounds[p.post][len(r.bounds[p.post])-1]:
+	case r.local(p.post):
 		return AxisPost
 	case p.proj.Pre().Size():
 		return AxisPre

@@ -271,7 +271,7 @@ type SynapseHolder interface {
 // JumpTarget is implemented by populations that take voltage jumps the way
 // BrainPy takes its delta inputs: after integrating the step.
 //
-// Jumps returns a population-sized accumulator (mV), the same slice on
+// Jumps returns an accumulator (mV) of one value per neuron held (Env.Local()), the same slice on
 // every call until the next Init, or nil if the population cannot take
 // jumps. In step k, runner inputs to "P.jump" and projections (synapse.Delta)
 // add to it, each in its own block; then the population, for every neuron j

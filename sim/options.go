@@ -31,7 +31,7 @@ type Options struct {
 	// duration; Results then hold no records, only Results.Streamed counts.
 	Sink Sink
 	// Transport, when it has more than one rank, splits every population
-	// over the ranks (contiguous ranges in rank order): this runner
+	// over the ranks (as Options.Layout deals them out): this runner
 	// simulates its rank's neurons and the synapses onto them, and the
 	// ranks exchange their spikes once per interval of the network's
 	// smallest latency (Runner.Interval). Every rank builds the same

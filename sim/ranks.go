@@ -12,9 +12,9 @@ import (
 // that many steps of spikes and trace samples before sending them.
 const maxInterval = 256
 
-// ranks is a runner's share of a network split over several ranks: every
-// population's neurons [lo, hi) of this rank, and the buffers of the
-// exchange. Spikes are exchanged once per interval of the network's
+// ranks is a runner's share of a network split over several ranks: the
+// transport, the layout that deals every population's neurons out, and
+// the buffers of the exchange. Spikes are exchanged once per interval of the network's
 // smallest latency (NEST's min-delay): within an interval no projection
 // reads a spike emitted in it.
 type ranks struct {
@@ -151,7 +151,7 @@ func (r *Runner) rankStep(k int64, local error) error {
 	for i := range r.mons {
 		if m := &r.mons[i]; m.pop < 0 && k%m.every == 0 {
 			for _, c := range m.cols[rk.rank] {
-				rk.fsend = append(rk.fsend, m.src[(m.index[c]-m.share.Off)/m.share.Stride])
+				rk.fsend = append(rk.fsend, m.src[m.share.Local(m.index[c])])
 			}
 		}
 	}

@@ -73,11 +73,11 @@ func (r *Runner) setupRoutes() error {
 	var send []int32
 	counts := make([]int, rk.size)
 	uses := make([][]bool, np)
-	for p, np := range r.net.pops {
+	for p, node := range r.net.pops {
 		if all[p] {
 			continue
 		}
-		uses[p] = make([]bool, np.pop.Size())
+		uses[p] = make([]bool, node.pop.Size())
 		for _, pj := range r.net.projs {
 			if pj.pre != p {
 				continue
@@ -158,7 +158,7 @@ func routed(dst, spikes []int32, bits []uint32, sh dist.Share) []int32 {
 		return append(dst, spikes...)
 	}
 	for _, i := range spikes {
-		j := (int(i) - sh.Off) / sh.Stride
+		j := sh.Local(int(i))
 		if bits[j>>5]&(1<<(j&31)) != 0 {
 			dst = append(dst, i)
 		}

@@ -331,7 +331,7 @@ func (r *Runner) RunContext(ctx context.Context, duration float64) (res *Results
 			select {
 			case <-done:
 				if r.ranks == nil {
-					return res, fmt.Errorf("sim: Run stopped after %d of %d steps (t = %v ms): %w", n, steps, float64(r.k)*r.dt, ctx.Err())
+					return res, r.stoppedErr(n, steps, ctx.Err())
 				}
 				r.stopReq = true // the ranks stop together, after the next exchange
 			default:
@@ -339,7 +339,7 @@ func (r *Runner) RunContext(ctx context.Context, duration float64) (res *Results
 		}
 		if r.ranks != nil && r.ranks.stopped {
 			r.ranks.stopped = false
-			return res, fmt.Errorf("sim: Run stopped after %d of %d steps (t = %v ms): %w", n, steps, float64(r.k)*r.dt, context.Canceled)
+			return res, r.stoppedErr(n, steps, context.Canceled)
 		}
 		if err := r.step(); err != nil {
 			r.failed = err
@@ -357,10 +357,18 @@ func (r *Runner) RunContext(ctx context.Context, duration float64) (res *Results
 		}
 		if r.ranks.stopped { // asked in the last exchange: this Run reports it
 			r.ranks.stopped = false
-			return res, fmt.Errorf("sim: Run stopped after %d of %d steps (t = %v ms): %w", steps, steps, float64(r.k)*r.dt, context.Canceled)
+			return res, r.stoppedErr(steps, steps, context.Canceled)
 		}
 	}
 	return res, nil
+}
+
+// stoppedErr is the error of a Run stopped after done of steps steps.
+func (r *Runner) stoppedErr(done, steps int64, why error) error {
+	if done == steps { // asked in the last exchange: the steps are all done
+		return fmt.Errorf("sim: Run stopped after all %d steps (t = %v ms): %w", steps, float64(r.k)*r.dt, why)
+	}
+	return fmt.Errorf("sim: Run stopped after %d of %d steps (t = %v ms): %w", done, steps, float64(r.k)*r.dt, why)
 }
 
 // usable returns why the runner cannot run, or nil.

@@ -162,8 +162,9 @@ func (p *alignPre) VarNames() []string {
 	return []string{"g", "s"}
 }
 
-// NumSynapses returns the number of synapses (after Init).
-func (p *alignPre) NumSynapses() int { return p.w.nnz }
+// NumSynapses returns the number of synapses this rank holds (all, on one
+// rank; after Init).
+func (p *alignPre) NumSynapses() int { return p.w.held() }
 
 // Bytes returns the memory held by connectivity and weights (after Init).
 func (p *alignPre) Bytes() int { return p.w.bytes() }

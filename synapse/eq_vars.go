@@ -9,12 +9,17 @@ func (s *EqSynapses) Model() *equations.Model { return s.model }
 // ("" if there are none).
 func (s *EqSynapses) Method() string { return s.method }
 
-// NumSynapses returns the number of synapses (after Init).
+// NumSynapses returns the number of synapses this rank holds (all, on one
+// rank; after Init).
 func (s *EqSynapses) NumSynapses() int {
 	if s.run == nil {
 		return 0
 	}
-	return s.run.nnz
+	n := 0
+	for b := range s.run.blocks {
+		n += s.run.blocks[b].rows.NNZ()
+	}
+	return n
 }
 
 // Var implements sim.Projection: the per-synapse variables (see

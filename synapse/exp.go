@@ -202,8 +202,9 @@ func (e *Exp) Var(name string) []float64 {
 // VarNames implements sim.Projection.
 func (e *Exp) VarNames() []string { return []string{"g"} }
 
-// NumSynapses returns the number of synapses (after Init).
-func (e *Exp) NumSynapses() int { return e.nnz }
+// NumSynapses returns the number of synapses this rank holds (all, on one
+// rank; after Init).
+func (e *Exp) NumSynapses() int { return heldIn(e.rows) }
 
 // Bytes returns the memory held by connectivity and weights (after Init).
 func (e *Exp) Bytes() int { return rowsBytes(e.rows) }

@@ -132,7 +132,7 @@ func (g *GapJunction) Var(name string) []float64 {
 func (g *GapJunction) VarNames() []string { return []string{"i"} }
 
 // NumSynapses returns the number of connections (after Init).
-func (g *GapJunction) NumSynapses() int { return g.nnz }
+func (g *GapJunction) NumSynapses() int { return heldIn(g.rows) }
 
 // Bytes returns the memory held by connectivity and weights (after Init).
 func (g *GapJunction) Bytes() int { return rowsBytes(g.rows) }

@@ -281,8 +281,9 @@ func (l *linear) VarNames() []string {
 	return s
 }
 
-// NumSynapses returns the number of synapses (after Init).
-func (l *linear) NumSynapses() int { return l.w.nnz }
+// NumSynapses returns the number of synapses this rank holds (all, on one
+// rank; after Init).
+func (l *linear) NumSynapses() int { return l.w.held() }
 
 // Bytes returns the memory held by connectivity and weights (after Init).
 func (l *linear) Bytes() int { return l.w.bytes() }

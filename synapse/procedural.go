@@ -32,6 +32,7 @@ type ExpProcedural struct {
 	bufs   [][]uint32 // per post block: the row range being delivered
 	off    int        // the global index of the first post neuron held here
 	stride int        // between those of neighbouring local posts
+	local  int        // the posts held here
 
 	countOnce sync.Once
 	count     int
@@ -84,7 +85,7 @@ func (e *ExpProcedural) Init(env *sim.Env) error {
 	if err != nil {
 		return fmt.Errorf("synapse: %s connectivity %s: %w", x.kind, e.pconn, err)
 	}
-	e.gen, e.off, e.stride = gen, env.Offset, env.Step()
+	e.gen, e.off, e.stride, e.local = gen, env.Offset, env.Step(), env.Local()
 	e.bufs = make([][]uint32, len(env.Bounds)-1)
 	if x.lag, err = lagSteps("synapse: "+x.kind+" Delay", x.p.Delay, env.Dt); err != nil {
 		return err
@@ -117,13 +118,19 @@ func (e *ExpProcedural) Update(k int64, b, lo, hi int, hist sim.History) {
 	x.integrate(lo, hi)
 }
 
-// NumSynapses returns the number of synapses (after Init). The first call
-// counts them by generating every row, in parallel.
+// NumSynapses returns the number of synapses onto the posts this rank
+// holds (all, on one rank; after Init). The first call counts them by
+// generating every row, in parallel.
 func (e *ExpProcedural) NumSynapses() int {
 	if e.gen == nil {
 		return 0
 	}
-	e.countOnce.Do(func() { e.count = countRows(e.gen, e.pre.Size(), e.post.Size()) })
+	n := 0
+	for _, b := range e.bufs {
+		_ = b
+		n++
+	}
+	e.countOnce.Do(func() { e.count = countRows(e.gen, e.pre.Size(), e.off, e.stride, e.local) })
 	return e.count
 }
 
@@ -136,8 +143,13 @@ func (e *ExpProcedural) Bytes() int {
 	return n
 }
 
-// countRows counts the synapses of all rows on GOMAXPROCS goroutines.
-func countRows(g connect.RangeGenerator, nPre, nPost int) int {
+// countRows counts the synapses of all rows onto the n posts first,
+// first+stride, … (all posts on one rank) on GOMAXPROCS goroutines.
+func countRows(g connect.RangeGenerator, nPre, first, stride, n int) int {
+	if n == 0 {
+		return 0
+	}
+	hi := first + (n-1)*stride + 1
 	workers := min(runtime.GOMAXPROCS(0), max(nPre, 1))
 	counts := make([]int, workers)
 	var wg sync.WaitGroup
@@ -145,15 +157,23 @@ func countRows(g connect.RangeGenerator, nPre, nPost int) int {
 		wg.Go(func() {
 			var buf []uint32
 			for i := w * nPre / workers; i < (w+1)*nPre/workers; i++ {
-				buf = g.AppendRange(buf[:0], i, 0, nPost)
-				counts[w] += len(buf)
+				buf = g.AppendRange(buf[:0], i, first, hi)
+				if stride == 1 {
+					counts[w] += len(buf)
+					continue
+				}
+				for _, j := range buf {
+					if (int(j)-first)%stride == 0 {
+						counts[w]++
+					}
+				}
 			}
 		})
 	}
 	wg.Wait()
-	n := 0
+	total := 0
 	for _, c := range counts {
-		n += c
+		total += c
 	}
-	return n
+	return total
 }

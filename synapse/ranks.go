@@ -226,3 +226,22 @@ func (s *EqSynapses) MinLag() int {
 	}
 	return s.run.lags[0]
 }
+
+// heldIn returns the synapses of a projection's blocks: the ones this rank
+// holds (NumSynapses; all of them on one rank).
+func heldIn(rows []kernel.Rows) int {
+	n := 0
+	for b := range rows {
+		n += rows[b].NNZ()
+	}
+	return n
+}
+
+// held returns the synapses of every latency group's blocks.
+func (w *wiring) held() int {
+	n := 0
+	for g := range w.groups {
+		n += heldIn(w.groups[g].rows)
+	}
+	return n
+}

@@ -285,8 +285,9 @@ func (s *STDP) Weights() []float32 {
 	return out
 }
 
-// NumSynapses returns the number of synapses (after Init).
-func (s *STDP) NumSynapses() int { return s.nnz }
+// NumSynapses returns the number of synapses this rank holds (all, on one
+// rank; after Init).
+func (s *STDP) NumSynapses() int { return heldIn(s.rows) }
 
 // Bytes returns the memory held by connectivity, weights, column views and
 // positions (after Init).

@@ -40,6 +40,7 @@ type job struct {
 // outcome is a finished (or interrupted) job.
 type outcome struct {
 	manifest  *rundir.Manifest // nil on ranks other than 0
+	synapses  int64            // of the whole network, over all ranks
 	data      *runData         // the records read back from the files, or nil
 	net       *sim.Network
 	stopped   error // why the run ended early (Ctrl-C, SIGTERM), or nil
@@ -127,6 +128,9 @@ func execute(ctx context.Context, j job) (*outcome, error) {
 	}
 	m.Asked = duration
 	o := &outcome{net: net}
+	if o.synapses, err = totalSynapses(j.ranks, net); err != nil {
+		return nil, err
+	}
 	if writer && everySteps > 0 && j.resume == nil { // a run.json from the start: resume can tell
 		m.Stopped = fmt.Sprintf("in progress (or killed) before its first checkpoint (step %d)", everySteps)
 		m.Files = []string{rundir.ManifestFile}

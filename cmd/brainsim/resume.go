@@ -7,10 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/model"
 	"github.com/brainsim/brainsim/rundir"
-	"github.com/brainsim/brainsim/sim"
 )
 
 func newResumeCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -61,16 +59,9 @@ func resumeDir(cmd *cobra.Command, stdout, stderr io.Writer, dir string, f runFl
 	if _, err := checkThreads(f.threads, nil); err != nil {
 		return err
 	}
-	ex, err := sim.ParseExchange(f.exchange)
+	ex, lay, err := f.rankOptions()
 	if err != nil {
-		return fmt.Errorf("--exchange: %w", err)
-	}
-	if err := checkRanks(f.ranks); err != nil {
 		return err
-	}
-	lay, err := dist.ParseLayout(f.layout)
-	if err != nil {
-		return fmt.Errorf("--layout: %w", err)
 	}
 	m, err := rundir.ReadManifest(dir)
 	if err != nil {

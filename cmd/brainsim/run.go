@@ -88,6 +88,9 @@ second signal ends the process at once (files already written stay complete).`,
 				path = args[0]
 			}
 			if f.dryRun {
+				if _, _, err := f.rankOptions(); err != nil {
+					return err
+				}
 				return dryRun(stdout, path, f.allSets(cmd), f.ranks)
 			}
 			return runFile(cmd, stdout, stderr, path, f)
@@ -104,7 +107,8 @@ second signal ends the process at once (files already written stay complete).`,
 	return cmd
 }
 
-// addExchangeFlag adds --exchange and --ranks, which run and resume share.
+// addExchangeFlag adds --exchange, --layout and --ranks, which run and
+// resume share (read by rankOptions).
 func addExchangeFlag(cmd *cobra.Command, f *runFlags) {
 	cmd.Flags().StringVar(&f.exchange, "exchange", "allgather", "over ranks: how they send each other their spikes, allgather (every spike to every rank) or alltoall (each rank only the spikes its synapses read); results do not depend on it")
 	cmd.Flags().StringVar(&f.layout, "layout", "contiguous", "over ranks: which neurons each rank holds, contiguous (ranges) or round-robin (neuron i on rank i mod ranks, as NEST deals them); results do not depend on it")
@@ -168,21 +172,28 @@ func (f *runFlags) check(cmd *cobra.Command) (format string, err error) {
 	if _, err := checkThreads(f.threads, nil); err != nil {
 		return "", err
 	}
-	if cmd.Flags().Lookup("exchange") != nil { // run has it, sweep not
-		if _, err := sim.ParseExchange(f.exchange); err != nil {
-			return "", fmt.Errorf("--exchange: %w", err)
-		}
-		if err := checkRanks(f.ranks); err != nil {
-			return "", err
-		}
-		if _, err := dist.ParseLayout(f.layout); err != nil {
-			return "", fmt.Errorf("--layout: %w", err)
-		}
-	}
 	return format, prepareOut(f.out)
 }
 
+// rankOptions reads the flags of addExchangeFlag: --exchange, --layout
+// and --ranks.
+func (f *runFlags) rankOptions() (sim.Exchange, dist.Layout, error) {
+	ex, err := sim.ParseExchange(f.exchange)
+	if err != nil {
+		return 0, 0, fmt.Errorf("--exchange: %w", err)
+	}
+	lay, err := dist.ParseLayout(f.layout)
+	if err != nil {
+		return 0, 0, fmt.Errorf("--layout: %w", err)
+	}
+	return ex, lay, checkRanks(f.ranks)
+}
+
 func runFile(cmd *cobra.Command, stdout, stderr io.Writer, path string, f runFlags) error {
+	ex, lay, err := f.rankOptions()
+	if err != nil {
+		return err
+	}
 	format, err := f.check(cmd)
 	if err != nil {
 		return err
@@ -196,8 +207,6 @@ func runFile(cmd *cobra.Command, stdout, stderr io.Writer, path string, f runFla
 	if err != nil {
 		return err
 	}
-	ex, _ := sim.ParseExchange(f.exchange) // checked above
-	lay, _ := dist.ParseLayout(f.layout)
 	return runJob(stdout, stderr, job{source: src.source, file: file, sets: sets, out: f.out, threads: f.threads,
 		format: format, progress: f.progress, stderr: stderr, exchange: ex, layout: lay, inProcess: f.ranks})
 }

@@ -73,6 +73,9 @@ func runRanksSeq(t *testing.T, n, threads int, build func() (*sim.Network, sim.O
 
 // sameResults reports the first difference between two results, or "".
 func sameResults(a, b *sim.Results) string {
+	if len(a.Spikes) != len(b.Spikes) || len(a.Traces) != len(b.Traces) {
+		return fmt.Sprintf("%d spike and %d trace records against %d and %d", len(b.Spikes), len(b.Traces), len(a.Spikes), len(a.Traces))
+	}
 	for k, s := range a.Spikes {
 		o := b.Spikes[k]
 		if o == nil || !slices.Equal(s.I, o.I) || !slices.Equal(s.T, o.T) {

@@ -209,9 +209,9 @@ func (f *File) reserve() Errors {
 	return errs
 }
 
-// PerRank returns the estimate for one of ranks ranks (the largest share):
-// a population's state and a projection's synapses are split (each rank
-// holds ⌈n/ranks⌉ neurons and about 1/ranks of the synapses); input
+// PerRank returns the estimate for one of ranks ranks: a population's
+// state and a projection's synapses are split (⌈bytes/ranks⌉ each: about
+// ⌈n/ranks⌉ neurons and 1/ranks of the synapses); input
 // signals and record buffers are held by every rank. What the estimate
 // does not count on one rank is not counted here either: each rank's row
 // offsets (4 bytes per pre neuron, projection and thread) and the

@@ -45,8 +45,8 @@ type outcome struct {
 	net       *sim.Network
 	stopped   error // why the run ended early (Ctrl-C, SIGTERM), or nil
 	resumable bool  // a checkpoint and the recording let brainsim resume continue
-	// noCheckpoint says why a stopped run could not be checkpointed (per-
-	// synapse state over several ranks, say), or nil.
+	// noCheckpoint says why a stopped run could not be checkpointed (a
+	// node that is not sim.Stateful, say), or nil.
 	noCheckpoint error
 }
 

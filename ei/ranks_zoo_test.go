@@ -188,6 +188,21 @@ func exchanging(build func() (*sim.Network, sim.Options), ex sim.Exchange, spike
 	}
 }
 
+// TestRankProceduralRoundRobinWarns: procedural rows under a round-robin
+// layout cost every rank about every synapse, and the runner says so.
+func TestRankProceduralRoundRobinWarns(t *testing.T) {
+	build := laidOut(zooNet(t, func(e, _ sim.Population) (sim.Projection, error) {
+		return synapse.NewExpCOBAProcedural(e, e, connect.ProceduralFixedProb(0.05), synapse.ExpParams{GMax: 0.4, Tau: 5})
+	}), dist.RoundRobin)
+	ranksDo(t, 2, build, func(q int, net *sim.Network, opt sim.Options) error {
+		r, err := sim.NewRunner(net, opt)
+		if err == nil && q == 0 && !strings.Contains(strings.Join(r.Warnings(), "\n"), "round-robin layout") {
+			t.Errorf("warnings %q: want the procedural round-robin one", r.Warnings())
+		}
+		return err
+	})
+}
+
 // TestRankWarnings: a connector that builds its whole connectivity on
 // every rank is reported; a row connector is not.
 func TestRankWarnings(t *testing.T) {

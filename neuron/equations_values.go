@@ -118,8 +118,8 @@ func (q *EqPopulation) fillValues(arrays [][]float64, key uint64) error {
 		case x.slice != nil && q.layout.vars[i].Shared():
 			copy(a, x.slice)
 		case x.slice != nil:
-			for j := range a {
-				a[j] = x.slice[q.global(j)]
+			if err := initial.Share(initial.Values(x.slice), a, 0, q.off, q.stride, q.n); err != nil {
+				return fmt.Errorf("neuron: FromEquations Values[%q]: %w", q.layout.vars[i].Name, err)
 			}
 		case x.init != nil:
 			name := q.layout.vars[i].Name

@@ -154,7 +154,6 @@ func (s *EqSynapses) Init(env *sim.Env) error {
 	return nil
 }
 
-// endVars returns the variables names of population p.
 // endVars returns the variables names of population p, which holds n
 // neurons here (n < 0: any number).
 func endVars(side string, p sim.Population, n int, names []string) ([][]float64, error) {

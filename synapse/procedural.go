@@ -86,6 +86,9 @@ func (e *ExpProcedural) Init(env *sim.Env) error {
 		return fmt.Errorf("synapse: %s connectivity %s: %w", x.kind, e.pconn, err)
 	}
 	e.gen, e.off, e.stride, e.local = gen, env.Offset, env.Step(), env.Local()
+	if e.stride > 1 {
+		env.Warn(fmt.Sprintf("procedural rows are regenerated over the span of the rank's posts, which a round-robin layout spreads over the whole population: every rank generates about every synapse of each spike (%d times the work of contiguous ranges)", e.stride))
+	}
 	e.bufs = make([][]uint32, len(env.Bounds)-1)
 	if x.lag, err = lagSteps("synapse: "+x.kind+" Delay", x.p.Delay, env.Dt); err != nil {
 		return err

@@ -11,8 +11,13 @@ import (
 
 // What a network split over ranks needs from projections: the smallest
 // spike latency in steps each one reads (sim.MinLagger; the ranks exchange
-// spikes once per interval of the network's smallest latency), and whether
-// it keeps per-synapse state (sim.SynapseStateful).
+// spikes once per interval of the network's smallest latency), whether it
+// keeps per-synapse state and which synapses a rank holds
+// (sim.SynapseStateful, sim.SynapseHolder, NumSynapses), the expected size
+// (sim.Planner), what its variables are indexed by (sim.AxisReporter),
+// which pre neurons' spikes it reads (sim.PreSelector), the pre state it
+// copies from other ranks (sim.PreStateMirror), and its post share
+// (postsOf).
 
 // MinLag implements sim.MinLagger.
 func (e *Exp) MinLag() int { return e.lag }

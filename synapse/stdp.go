@@ -162,7 +162,7 @@ func (s *STDP) Init(env *sim.Env) error {
 	if s.rows, err = kernel.Split(csr, s.posts, w, env.Reserve); err != nil {
 		return fmt.Errorf("synapse: %s: %w", s.kind, err)
 	}
-	if s.pos, err = kernel.Positions(csr, postsOf(env)); err != nil {
+	if s.pos, err = kernel.Positions(csr, s.posts); err != nil {
 		return fmt.Errorf("synapse: %s: %w", s.kind, err)
 	}
 	s.cols = make([]kernel.Cols, len(s.rows))

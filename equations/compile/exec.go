@@ -28,7 +28,7 @@ func (f *Frame) SetStride(stride int) { f.stride = max(stride, 1) }
 
 // NewFrame allocates a frame for p (Chunk values per temporary).
 func (p *Program) NewFrame() *Frame {
-	f := &Frame{p: p, vec: make([][]float64, p.nVecIn+p.nTemp), sc: make([]float64, p.nScIn+len(p.scInit))}
+	f := &Frame{p: p, vec: make([][]float64, p.nVecIn+p.nTemp), sc: make([]float64, p.nScIn+len(p.scInit)), stride: 1}
 	for i := p.nVecIn; i < len(f.vec); i++ {
 		f.vec[i] = make([]float64, Chunk)
 	}
@@ -86,8 +86,6 @@ func (f *Frame) Run(k int64, base, n, size int) {
 	}
 }
 
-// step is the index step between neighbouring elements.
-func (f *Frame) step() int { return max(f.stride, 1) }
 
 // arg returns operand k of in: a vector (nil for a scalar) and a scalar.
 func (f *Frame) arg(in *instr, k, n int) ([]float64, float64) {
@@ -121,7 +119,7 @@ func (f *Frame) exec(in *instr, n int, ctr uint64, base int) {
 			d[j] = math.Exp(v)
 		}
 	case funcOp(equations.FuncRandn):
-		if s := uint64(f.step()); s != 1 {
+		if s := uint64(f.stride); s != 1 {
 			for j := range d {
 				d[j] = rng.Normal(in.key, ctr+uint64(j)*s)
 			}
@@ -131,7 +129,7 @@ func (f *Frame) exec(in *instr, n int, ctr uint64, base int) {
 			d[j] = rng.Normal(in.key, ctr+uint64(j))
 		}
 	case funcOp(equations.FuncRand):
-		if s := uint64(f.step()); s != 1 {
+		if s := uint64(f.stride); s != 1 {
 			for j := range d {
 				d[j] = rng.Uniform(in.key, ctr+uint64(j)*s)
 			}
@@ -141,7 +139,7 @@ func (f *Frame) exec(in *instr, n int, ctr uint64, base int) {
 			d[j] = rng.Uniform(in.key, ctr+uint64(j))
 		}
 	case opIndex:
-		s := f.step()
+		s := f.stride
 		for j := range d {
 			d[j] = float64(base + j*s)
 		}

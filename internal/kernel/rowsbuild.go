@@ -133,7 +133,6 @@ func SplitRows(nPre, nPost int, row RowFunc, posts Posts, weights WeightFunc, wo
 	}
 
 	// pass 2: regenerate and place every synapse
-	off, stride := posts.Off, posts.stride()
 	forChunks(nChunks, workers, func(k int, buf *[]uint32) {
 		lo, hi := chunk(k)
 		pos := make([]uint32, nb)
@@ -159,11 +158,7 @@ func SplitRows(nPre, nPost int, row RowFunc, posts Posts, weights WeightFunc, wo
 					errs[k] = fmt.Errorf("kernel: row %d changed between passes: the row function is not deterministic", i)
 					return
 				}
-				x := int(j) - off
-				if stride > 1 {
-					x /= stride
-				}
-				if x -= o.Lo; o.Idx16 != nil {
+				if x := posts.index(int(j), o.Lo); o.Idx16 != nil {
 					o.Idx16[p] = uint16(x)
 				} else {
 					o.Idx32[p] = uint32(x)

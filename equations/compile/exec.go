@@ -86,7 +86,6 @@ func (f *Frame) Run(k int64, base, n, size int) {
 	}
 }
 
-
 // arg returns operand k of in: a vector (nil for a scalar) and a scalar.
 func (f *Frame) arg(in *instr, k, n int) ([]float64, float64) {
 	if in.vmask&(1<<k) != 0 {

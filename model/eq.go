@@ -50,13 +50,7 @@ func (d *decoder) eqNeuron(r *record) *eqInfo {
 	}
 	r.eq.model = m
 	r.eq.params, r.eq.init = d.eqSections(m, "neuron", func(v *equations.Var) bool { return v.Name == "input" })
-	vars := []string{}
-	for _, x := range m.Vars {
-		if x.Kind != equations.Subexpr {
-			vars = append(vars, x.Name)
-		}
-	}
-	r.eq.kind = &neuronKind{name: "equations", vars: vars}
+	r.eq.kind = &neuronKind{name: "equations", vars: eqVars(m)}
 	return r.eq
 }
 
@@ -133,7 +127,9 @@ func (d *decoder) eqFail(n *yaml.Node, path string, err error) {
 			return
 		}
 		line, col := d.eqPos(n, e.Pos)
-		d.errs = append(d.errs, &Error{File: d.file, Line: line, Col: col, Path: path, Msg: e.Error()})
+		// A model file has no Go constants to pass: it declares parameters.
+		msg := strings.Replace(e.Error(), " or pass it in Options.Constants", " and give its value in params", 1)
+		d.errs = append(d.errs, &Error{File: d.file, Line: line, Col: col, Path: path, Msg: msg})
 	}
 }
 

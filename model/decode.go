@@ -139,7 +139,7 @@ func (d *decoder) record(n *yaml.Node, s *section, path string) *record {
 			}
 			f := s.field(k.Value)
 			if f == nil {
-				d.fail(k, path, "unknown key %q%s (allowed: %s)", clip(k.Value), suggest(k.Value, s.names()), strings.Join(s.names(), ", "))
+				d.fail(k, path, "unknown key %q%s (allowed: %s)", clip(k.Value), suggest(k.Value, s.names()), allowedList(s.names()))
 				continue
 			}
 			if written[k.Value] != nil {
@@ -273,4 +273,13 @@ func integer(n *yaml.Node) (int64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// allowedList lists the names an error allows, or says there are none
+// (an equation projection's init when its model declares no state).
+func allowedList(names []string) string {
+	if len(names) == 0 {
+		return "none: this mapping takes no keys here"
+	}
+	return strings.Join(names, ", ")
 }

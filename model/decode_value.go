@@ -220,7 +220,7 @@ func (d *decoder) oneOf(n *yaml.Node, f *field, path string, v *value) {
 	}
 	s := variant(f.variants, key.Value)
 	if s == nil {
-		d.fail(key, path, "unknown %s %q%s (allowed: %s)", f.name, clip(key.Value), suggest(key.Value, names), strings.Join(names, ", "))
+		d.fail(key, path, "unknown %s %q%s (allowed: %s)", f.name, clip(key.Value), suggest(key.Value, names), allowedList(names))
 		return
 	}
 	if body == nil {

@@ -255,6 +255,9 @@ func (d *decoder) eqSynapse(r *record) *eqInfo {
 		ends[i] = m
 	}
 	v := e.get("model")
+	if v == nil { // equations is not a mapping with a model: the decoder said so
+		return r.eq
+	}
 	m, err := equations.Parse(v.str, equations.Options{Units: units, Kind: equations.SynapseModel, Pre: ends[0], Post: ends[1]})
 	if err != nil {
 		d.eqFail(v.node, join(e.path, "model"), err)

@@ -2,7 +2,6 @@ package ei_test
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"slices"
 	"sync"
@@ -169,41 +168,27 @@ func TestRankLocalState(t *testing.T) {
 		return net, sim.Options{Monitors: []sim.Monitor{{Name: "E.spike"}, {Name: "STP.g"}, {Name: "STP.x"}, {Name: "STP.u"},
 			{Name: "NMDA.g"}, {Name: "NMDA.s", Index: []int{0, 30, 60}}, {Name: "STDP.apost"}, {Name: "STDP.apre", Index: []int{5, 96}}}}
 	}
-	trs, err := dist.InProcess(3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 3)
-	for q := range 3 {
-		go func() {
-			net, opt := build()
-			opt.Transport = trs[q]
-			_, err := sim.NewRunner(net, opt)
-			if err == nil {
-				lo, hi := dist.Range(nX, q, 3)
-				want := hi - lo
-				for _, v := range []struct {
-					name string
-					got  int
-				}{{"E.V", len(net.Population("E").Var("V"))}, {"E.spike", len(net.Population("E").Spike())},
-					{"STP.g", len(net.Projection("STP").Var("g"))}, {"NMDA.g", len(net.Projection("NMDA").Var("g"))},
-					{"STDP.apost", len(net.Projection("STDP").Var("apost"))}} {
-					if v.got != want {
-						err = fmt.Errorf("rank %d: %s holds %d values, want the share %d", q, v.name, v.got, want)
-					}
-				}
-				if l := len(net.Projection("STP").Var("x")); l != nP {
-					err = fmt.Errorf("rank %d: STP.x (per pre neuron) holds %d values, want %d", q, l, nP)
+	for _, lay := range []dist.Layout{dist.Contiguous, dist.RoundRobin} {
+		ranksDo(t, 3, laidOut(build, lay), func(q int, net *sim.Network, opt sim.Options) error {
+			if _, err := sim.NewRunner(net, opt); err != nil {
+				return err
+			}
+			want := lay.ShareOf(nX, q, 3).N
+			for _, v := range []struct {
+				name string
+				got  int
+			}{{"E.V", len(net.Population("E").Var("V"))}, {"E.spike", len(net.Population("E").Spike())},
+				{"STP.g", len(net.Projection("STP").Var("g"))}, {"NMDA.g", len(net.Projection("NMDA").Var("g"))},
+				{"STDP.apost", len(net.Projection("STDP").Var("apost"))}} {
+				if v.got != want {
+					t.Errorf("%s, rank %d: %s holds %d values, want the share %d", lay, q, v.name, v.got, want)
 				}
 			}
-			trs[q].Close()
-			done <- err
-		}()
-	}
-	for range 3 {
-		if err := <-done; err != nil {
-			t.Error(err)
-		}
+			if l := len(net.Projection("STP").Var("x")); l != nP {
+				t.Errorf("%s, rank %d: STP.x (per pre neuron) holds %d values, want %d", lay, q, l, nP)
+			}
+			return nil
+		})
 	}
 	ref := runRanks(t, 1, 1, build, 50)[0]
 	if len(ref.Spikes["E.spike"].T) < 20 {

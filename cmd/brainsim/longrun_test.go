@@ -4,18 +4,17 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/brainsim/brainsim/dist"
 	"github.com/brainsim/brainsim/export"
 	"github.com/brainsim/brainsim/model"
 	"github.com/brainsim/brainsim/rundir"
@@ -227,24 +226,8 @@ func TestCheckpointsOverRanks(t *testing.T) {
 		t.Fatal(err)
 	}
 	two := t.TempDir()
-	ranks, _ := dist.InProcess(2)
-	errs := make([]error, 2)
-	var wg sync.WaitGroup
-	for q := range 2 {
-		wg.Add(1)
-		go func(q int) {
-			defer wg.Done()
-			_, errs[q] = execute(context.Background(), job{source: src.source, file: parse("run.checkpoint_every=10"), out: two, threads: 1, ranks: ranks[q]})
-			if errs[q] != nil {
-				ranks[q].Close()
-			}
-		}(q)
-	}
-	wg.Wait()
-	for q, err := range errs {
-		if err != nil {
-			t.Fatalf("rank %d: %v", q, err)
-		}
+	if err := runJob(io.Discard, io.Discard, job{source: src.source, file: parse("run.checkpoint_every=10"), out: two, threads: 1, inProcess: 2}); err != nil {
+		t.Fatal(err) // brainsim run --ranks 2
 	}
 	a, err := export.ReadNPZ(filepath.Join(one, "spikes.npz"))
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/brainsim/brainsim/export"
+	"github.com/brainsim/brainsim/internal/guard"
 	"github.com/brainsim/brainsim/model"
 	"github.com/brainsim/brainsim/rundir"
 )
@@ -256,7 +258,13 @@ func TestDryRun(t *testing.T) {
 	if code := runMain([]string{"run", "--dry-run", "--out", dir}, &out, &errb); code != 0 {
 		t.Fatalf("status %d: %s%s", code, out.String(), errb.String())
 	}
-	for _, want := range []string{"102.4 kB    populations.E", "409.6 kB  projections.E2E", "about 204800 synapses", "monitors[0]  record buffers", "limit ", "fits"} {
+	// The tutorial: E has 3200 LIF neurons (V, input: 8·2 + 16 bytes each),
+	// E2E connects them with probability 0.02 (2 bytes per synapse).
+	const nE, p = 3200, 0.02
+	synapses := nE * nE * p
+	wantState := guard.Bytes(nE*(8*2+16), true) + "    populations.E"
+	wantSyn := guard.Bytes(int64(synapses)*2, true) + "  projections.E2E"
+	for _, want := range []string{wantState, wantSyn, fmt.Sprintf("about %.0f synapses", synapses), "monitors[0]  record buffers", "limit ", "fits"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("dry run lacks %q:\n%s", want, out.String())
 		}
